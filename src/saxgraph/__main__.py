@@ -1,0 +1,3 @@
+from saxgraph.cli import main
+
+raise SystemExit(main())

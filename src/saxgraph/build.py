@@ -1,0 +1,322 @@
+"""Curated sources -> checked, validated, materialised dataset (build/saxgraph.nq + build/manifest.json)."""
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from saxgraph import __version__
+from saxgraph.errors import BuildError, Problem
+from saxgraph.namespaces import (
+    ID_BASE, INFERRED_GRAPH, KINDS, PROV, SG, compact, graph_iri,
+)
+from saxgraph.sources import Sources, SourceFile, default_build_dir, discover
+from saxgraph.store import DATASET_FILE, MANIFEST_FILE
+from saxgraph.validation import shacl_problems
+
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass
+class LoadedSources:
+    """Each source file parsed on its own, so that every problem can name its file."""
+
+    sources: Sources
+    graphs: dict[Path, Graph]
+
+    def files(self, kind: str) -> list[SourceFile]:
+        return list(self.sources.ontology if kind == "ontology" else self.sources.data)
+
+    def ontology(self) -> Graph:
+        merged = Graph()
+        for source in self.sources.ontology:
+            merged += self.graphs[source.path]
+        return merged
+
+    def data(self) -> Graph:
+        merged = Graph()
+        for source in self.sources.data:
+            merged += self.graphs[source.path]
+        return merged
+
+    def files_stating(self) -> dict:
+        """subject -> the data files in which it is a subject."""
+        index = defaultdict(set)
+        for source in self.sources.data:
+            for s in set(self.graphs[source.path].subjects()):
+                index[s].add(str(source.path))
+        return index
+
+
+@dataclass
+class BuildResult:
+    dataset_path: Path | None
+    manifest: dict
+    nquads: bytes
+
+
+def parse_sources(sources: Sources, progress: Progress = _quiet) -> LoadedSources:
+    problems, graphs = [], {}
+    for source in sources.all_rdf:
+        graph = Graph()
+        try:
+            graph.parse(source.path, format="turtle")
+        except Exception as error:  # rdflib raises several parser exception types; all are syntax here
+            problems.append(Problem(str(source.path), "Turtle syntax", _syntax_message(error)))
+            continue
+        graphs[source.path] = graph
+    if problems:
+        raise BuildError(problems, "parse")
+    progress(f"parsed {len(graphs)} files ({sum(len(g) for g in graphs.values())} triples)")
+    return LoadedSources(sources, graphs)
+
+
+def _syntax_message(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return text[:600]
+
+
+def check_terms(loaded: LoadedSources) -> list[Problem]:
+    """Undeclared sg: terms, unknown IRI kinds, blank nodes, and entity IRIs that nothing describes."""
+    ontology = loaded.ontology()
+    declared = {s for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    typed = set()
+    for source in loaded.sources.data:
+        typed.update(loaded.graphs[source.path].subjects(RDF.type, None))
+    problems = []
+    for source in loaded.sources.data:
+        graph, file = loaded.graphs[source.path], str(source.path)
+        for s, p, o in sorted(graph):
+            entity, prop = _show(s), _show(p)
+            for term in (s, p, o):
+                if isinstance(term, BNode):
+                    problems.append(Problem(file, "no blank nodes", "Give every node an IRI "
+                                            "(see data/README.md); blank nodes cannot be linked or dereferenced.",
+                                            entity, prop))
+                elif isinstance(term, URIRef) and term.startswith(str(SG)) and term not in declared:
+                    problems.append(Problem(file, "undeclared term", f"{compact(term)} is not declared in the "
+                                            "ontology (ontology/saxgraph.ttl).", entity, prop, _show(term)))
+                elif isinstance(term, URIRef) and term.startswith(ID_BASE):
+                    kind = term[len(ID_BASE):].split("/", 1)[0]
+                    if kind not in KINDS:
+                        problems.append(Problem(file, "unknown IRI kind", f"{term} does not follow "
+                                                f"{ID_BASE}<kind>/<slug> with a known kind ({', '.join(KINDS)}).",
+                                                entity, prop))
+            if isinstance(o, URIRef) and o.startswith(ID_BASE) and o not in typed and p != RDF.type:
+                problems.append(Problem(file, "undefined entity", f"{compact(o)} is linked to but no data "
+                                        "file gives it a type: a typo in the IRI, or a missing entity.",
+                                        entity, prop, _show(o)))
+    return _unique(problems)
+
+
+def _unique(problems):
+    seen, out = set(), []
+    for p in problems:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out
+
+
+def _show(term) -> str:
+    return compact(str(term)) if isinstance(term, URIRef) else str(term)
+
+
+def document_nodes(loaded: LoadedSources) -> tuple[dict[str, URIRef], list[Problem]]:
+    """The sg:SourceDocument each document graph derives from: exactly one per graph."""
+    found, files_of = defaultdict(set), defaultdict(list)
+    for source in loaded.sources.data:
+        if source.graph == "reference":
+            continue
+        files_of[source.graph].append(str(source.path))
+        found[source.graph].update(loaded.graphs[source.path].subjects(RDF.type, SG.SourceDocument))
+    documents, problems = {}, []
+    for slug, files in sorted(files_of.items()):
+        nodes = sorted(found[slug])
+        if len(nodes) != 1:
+            problems.append(Problem(files[0], "one source document per graph",
+                                    f"graph {slug} must declare exactly one sg:SourceDocument; found {len(nodes)}."))
+        else:
+            documents[slug] = nodes[0]
+    return documents, problems
+
+
+def alignment_closure(ontology: Graph):
+    """Transitive super-classes and super-properties, and inverse pairs, as the ontology declares them."""
+
+    def closure(relation):
+        direct = defaultdict(set)
+        for sub, sup in ontology.subject_objects(relation):
+            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+                direct[sub].add(sup)
+        result = {}
+        for start in direct:
+            seen, stack = set(), list(direct[start])
+            while stack:
+                node = stack.pop()
+                if node not in seen:
+                    seen.add(node)
+                    stack.extend(direct.get(node, ()))
+            seen.discard(start)
+            result[start] = seen
+        return result
+
+    inverses = {}
+    for a, b in ontology.subject_objects(OWL.inverseOf):
+        inverses[a], inverses[b] = b, a
+    return closure(RDFS.subClassOf), closure(RDFS.subPropertyOf), inverses
+
+
+def materialise(quads: set, ontology: Graph) -> set:
+    """Triples the alignments entail (super-classes, super-properties, inverses) and nobody asserted."""
+    super_classes, super_props, inverses = alignment_closure(ontology)
+
+    def up(prop):
+        return {prop} | super_props.get(prop, set())
+
+    asserted = {(s, p, o) for s, p, o, _ in quads}
+    inferred = set()
+    for s, p, o in asserted:
+        if p == RDF.type:
+            inferred.update((s, RDF.type, c) for c in super_classes.get(o, ()))
+            continue
+        for q in up(p):
+            inferred.add((s, q, o))
+            if q in inverses and isinstance(o, URIRef):
+                inferred.update((o, r, s) for r in up(inverses[q]))
+    return inferred - asserted
+
+
+def assemble(loaded: LoadedSources, documents: dict[str, URIRef]) -> set:
+    """Quads (s, p, o, graph IRI) of the dataset, before inference."""
+    quads = set()
+    for source in loaded.sources.all_rdf:
+        g = source.graph_iri
+        quads.update((s, p, o, g) for s, p, o in loaded.graphs[source.path])
+    for slug, document in documents.items():
+        quads.add((graph_iri(slug), PROV.wasDerivedFrom, document, graph_iri(slug)))
+    return quads
+
+
+def _ox(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot serialise {term!r}")
+
+
+def serialise_nquads(quads: set) -> bytes:
+    """Sorted N-Quads: the same input gives byte-identical output."""
+    lines = sorted(f"{ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g))} .\n" for s, p, o, g in quads)
+    return "".join(lines).encode("utf-8")
+
+
+def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write every file beside its target first and rename into place only when all are written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged = []
+    try:
+        for name, content in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged.append((tmp, out_dir / name))
+    except BaseException:
+        for tmp, _ in staged:
+            os.unlink(tmp)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
+
+
+def check(sources: Sources | None = None, progress: Progress = _quiet) -> tuple[LoadedSources, dict]:
+    """Every check of the build without writing: parse, terms, documents, SHACL. Raises BuildError."""
+    sources = sources or discover()
+    if not sources.data:
+        raise BuildError([Problem("data/", "no data", "no data files found")], "parse")
+    loaded = parse_sources(sources, progress)
+    problems = check_terms(loaded)
+    documents, doc_problems = document_nodes(loaded)
+    problems += doc_problems
+    if problems:
+        raise BuildError(problems, "term check")
+    progress(f"checked terms: every sg: term declared, every linked entity described ({len(documents)} documents)")
+    started = time.perf_counter()
+    violations = [p for p in shacl_problems(loaded) if p.severity == "Violation"]
+    if violations:
+        raise BuildError(violations, "SHACL validation")
+    progress(f"validated with SHACL against {len(sources.shapes)} shape files "
+             f"in {time.perf_counter() - started:.1f}s")
+    return loaded, documents
+
+
+def build(sources: Sources | None = None, out_dir: Path | None = None, progress: Progress = _quiet,
+          write: bool = True) -> BuildResult:
+    started = time.perf_counter()
+    sources = sources or discover()
+    loaded, documents = check(sources, progress)
+    quads = assemble(loaded, documents)
+    inferred = materialise(quads, loaded.ontology())
+    quads.update((s, p, o, graph_iri(INFERRED_GRAPH)) for s, p, o in inferred)
+    progress(f"materialised {len(inferred)} aligned triples into graph/{INFERRED_GRAPH}")
+    nquads = serialise_nquads(quads)
+    per_graph = defaultdict(int)
+    for *_, g in quads:
+        per_graph[str(g)] += 1
+    manifest = {
+        "saxgraph_version": __version__,
+        "hash": "sha256:" + hashlib.sha256(nquads).hexdigest(),
+        "quads": len(quads),
+        "graphs": dict(sorted(per_graph.items())),
+        "documents": {str(graph_iri(slug)): str(doc) for slug, doc in sorted(documents.items())},
+        "sources": [
+            {"file": _relative(source.path, sources), "graph": str(source.graph_iri),
+             "sha256": hashlib.sha256(source.path.read_bytes()).hexdigest()}
+            for source in sources.all_rdf
+        ],
+        "build_seconds": round(time.perf_counter() - started, 3),
+    }
+    path = None
+    if write:
+        out_dir = Path(out_dir) if out_dir else default_build_dir()
+        write_atomically(out_dir, {DATASET_FILE: nquads,
+                                   MANIFEST_FILE: (json.dumps(manifest, indent=2) + "\n").encode()})
+        path = out_dir / DATASET_FILE
+        progress(f"wrote {path} ({len(quads)} quads, {manifest['hash'][:19]}…) and {MANIFEST_FILE}")
+    return BuildResult(path, manifest, nquads)
+
+
+def _relative(path: Path, sources: Sources) -> str:
+    for anchor in (sources.ontology[0].path.parent.parent if sources.ontology else None,):
+        if anchor is not None:
+            try:
+                return str(path.resolve().relative_to(anchor.resolve()))
+            except ValueError:
+                pass
+    return str(path)
+
+
+def read_manifest(out_dir: Path | None = None) -> dict | None:
+    path = (Path(out_dir) if out_dir else default_build_dir()) / MANIFEST_FILE
+    return json.loads(path.read_text()) if path.is_file() else None

@@ -1,0 +1,179 @@
+"""saxgraph build | validate | serve | query | export | stats: a thin layer over the library."""
+
+import argparse
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from saxgraph import __version__
+from saxgraph.errors import BuildError, SaxgraphError, UnknownFormatError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _progress(message: str) -> None:
+    print(f"saxgraph: {message}", file=sys.stderr, flush=True)
+
+
+def _sources(args):
+    from saxgraph.sources import discover, source_root
+
+    root = Path(args.root) if getattr(args, "root", None) else source_root()
+    files = getattr(args, "files", None)
+    if files:
+        reference = sorted((root / "data" / "reference").glob("*.ttl"))
+        given = [Path(f).resolve() for f in files]
+        return discover(root, data_files=sorted(set(reference) | set(given)))
+    return discover(root)
+
+
+def cmd_build(args) -> int:
+    from saxgraph.build import build
+
+    result = build(_sources(args), out_dir=args.out, progress=_progress)
+    _progress(f"build ok in {result.manifest['build_seconds']}s: {result.manifest['quads']} quads "
+              f"in {len(result.manifest['graphs'])} graphs")
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    from saxgraph.build import check
+
+    loaded, documents = check(_sources(args), progress=_progress)
+    _progress(f"valid: {len(loaded.sources.data)} data files, {len(documents)} documents")
+    return EXIT_OK
+
+
+def _open_store(args):
+    from saxgraph.store import Store
+
+    return Store.open_build(args.build_dir, progress=_progress)
+
+
+def cmd_query(args) -> int:
+    from saxgraph import formats
+    from saxgraph.namespaces import SPARQL_PREFIXES
+
+    text = sys.stdin.read() if args.sparql == "-" else args.sparql
+    if args.prefixes:
+        text = SPARQL_PREFIXES + text
+    store = _open_store(args)
+    result = store.query(text)
+    out = sys.stdout.buffer
+    if isinstance(result, ox.QueryTriples):
+        fmt = formats.by_name(args.format if args.format != "table" else "turtle", formats.RDF)
+        out.write(ox.serialize(list(result), format=fmt.ox_format))
+    elif args.format == "table":
+        out.write(_table(result).encode())
+    else:
+        fmt = formats.by_name(args.format, formats.RESULTS)
+        out.write(result.serialize(format=fmt.ox_format))
+    out.flush()
+    return EXIT_OK
+
+
+def _table(result) -> str:
+    from saxgraph.namespaces import compact
+
+    if isinstance(result, ox.QueryBoolean):
+        return f"{'true' if result else 'false'}\n"
+    names = [v.value for v in result.variables]
+    rows = []
+    for solution in result:
+        row = []
+        for name in names:
+            term = solution[name]
+            row.append("" if term is None else compact(term.value) if isinstance(term, ox.NamedNode) else term.value)
+        rows.append(row)
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    return "\n".join(body) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def cmd_export(args) -> int:
+    from saxgraph import exports
+
+    store = _open_store(args)
+    if args.output:
+        with open(args.output, "wb") as handle:
+            exports.export(store, args.format, handle)
+        _progress(f"wrote {args.output}")
+    else:
+        exports.export(store, args.format, sys.stdout.buffer)
+    return EXIT_OK
+
+
+def cmd_stats(args) -> int:
+    from saxgraph.stats import render, statistics
+
+    print(render(statistics(_open_store(args)), markdown=args.markdown), end="")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from saxgraph.server import serve
+
+    return serve(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="saxgraph", description=__doc__)
+    p.add_argument("--version", action="version", version=f"saxgraph {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="check, validate and materialise the data into build/")
+    b.add_argument("--root", help="folder with ontology/, shapes/, data/ (default: the checkout or package)")
+    b.add_argument("--out", type=Path, help="output folder (default: build/)")
+    b.set_defaults(func=cmd_build)
+
+    v = sub.add_parser("validate", help="run every check of the build without writing")
+    v.add_argument("files", nargs="*", help="data files to check (with data/reference/); default: all of data/")
+    v.add_argument("--root")
+    v.set_defaults(func=cmd_validate)
+
+    q = sub.add_parser("query", help="run a SPARQL query on the built dataset ('-' reads it from stdin)")
+    q.add_argument("sparql")
+    q.add_argument("--format", default="table",
+                   help="table (default), json, xml, csv, tsv; for CONSTRUCT/DESCRIBE an RDF format")
+    q.add_argument("--no-prefixes", dest="prefixes", action="store_false",
+                   help="do not predeclare the project's prefixes (sg:, cluster:, org:, ...)")
+    q.add_argument("--build-dir", type=Path)
+    q.set_defaults(func=cmd_query)
+
+    e = sub.add_parser("export", help="write the dataset in an RDF or graph-tool format (builds if needed)")
+    e.add_argument("--format", required=True)
+    e.add_argument("--output", "-o", type=Path)
+    e.add_argument("--build-dir", type=Path)
+    e.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("stats", help="counts per class and per graph")
+    s.add_argument("--markdown", action="store_true", help="as Markdown tables (for README)")
+    s.add_argument("--build-dir", type=Path)
+    s.set_defaults(func=cmd_stats)
+
+    sv = sub.add_parser("serve", help="serve the SPARQL endpoint, pages and downloads")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8080)
+    sv.add_argument("--workers", type=int, default=2)
+    sv.add_argument("--data", nargs="+", type=Path, metavar="FILE",
+                    help="serve these RDF files instead of the built graph")
+    sv.add_argument("--build-dir", type=Path)
+    sv.add_argument("--server", choices=["gunicorn", "waitress", "auto"], default="auto")
+    sv.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BuildError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_INVALID
+    except (UnknownFormatError, SaxgraphError, OSError) as error:
+        print(f"saxgraph: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,75 @@
+"""Typed errors; the web layer and the CLI map each kind to an HTTP status or an exit code in one place."""
+
+from dataclasses import dataclass
+
+
+class SaxgraphError(Exception):
+    """Base of every error saxgraph raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the curated sources, located for the curator who must fix it."""
+
+    file: str
+    rule: str
+    message: str
+    entity: str | None = None
+    property: str | None = None
+    value: str | None = None
+    severity: str = "Violation"
+
+    def __str__(self) -> str:
+        where = self.file
+        parts = [f"{where}: {self.severity.lower()} [{self.rule}]"]
+        if self.entity:
+            parts.append(f"entity {self.entity}")
+        if self.property:
+            parts.append(f"property {self.property}")
+        if self.value:
+            parts.append(f"value {self.value}")
+        return " ".join(parts) + f"\n    {self.message}"
+
+
+class BuildError(SaxgraphError):
+    """The sources are invalid; nothing was written."""
+
+    def __init__(self, problems: list[Problem], step: str):
+        self.problems = problems
+        self.step = step
+        super().__init__(f"{step} failed with {len(problems)} problem(s)")
+
+    def report(self) -> str:
+        return "\n".join(str(p) for p in self.problems) + f"\n{self}"
+
+
+class NoBuildError(SaxgraphError):
+    """There is no built dataset where one was expected."""
+
+
+class QuerySyntaxError(SaxgraphError):
+    """The SPARQL text does not parse; the message is the parser's, with its position."""
+
+
+class QueryRefusedError(SaxgraphError):
+    """The query parses but the endpoint will not run it (updates, SERVICE to a non-allow-listed IRI)."""
+
+
+class QueryTimeoutError(SaxgraphError):
+    """The query ran past the time limit and was stopped."""
+
+
+class ResultTooLargeError(SaxgraphError):
+    """The result exceeded the configured maximum number of rows."""
+
+
+class NotAcceptableError(SaxgraphError):
+    """No representation matches what the client accepts."""
+
+    def __init__(self, message: str, available: list[str]):
+        super().__init__(message)
+        self.available = available
+
+
+class UnknownFormatError(SaxgraphError):
+    """A format name or extension that the registry does not know."""

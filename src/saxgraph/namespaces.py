@@ -1,0 +1,76 @@
+"""The one place for saxgraph's base IRI, namespaces, prefixes and IRI minting."""
+
+from rdflib import Namespace, URIRef
+
+BASE = "https://w3id.org/saxgraph/"
+ONTOLOGY_IRI = BASE + "ontology"
+ID_BASE = BASE + "id/"
+GRAPH_BASE = BASE + "graph/"
+
+SG = Namespace(ONTOLOGY_IRI + "#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+# Entity kinds: https://w3id.org/saxgraph/id/<kind>/<slug> (see data/README.md).
+KINDS = (
+    "cluster", "network", "hub", "alliance", "incubator", "organisation", "person", "membership",
+    "place", "address", "project", "phase", "programme", "topic", "role", "quantity", "event",
+    "document", "scheme",
+)
+
+# Named graphs that are not source documents.
+REFERENCE_GRAPH = "reference"
+ONTOLOGY_GRAPH = "ontology"
+INFERRED_GRAPH = "inferred"
+
+STANDARD_PREFIXES = {
+    "sg": str(SG),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "org": str(ORG),
+    "schema": str(SCHEMA),
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": str(PROV),
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcat": str(DCAT),
+    "void": str(VOID),
+    "sh": "http://www.w3.org/ns/shacl#",
+    "sgsh": BASE + "shapes#",
+}
+
+PREFIXES = {**STANDARD_PREFIXES, **{kind: f"{ID_BASE}{kind}/" for kind in KINDS}, "graph": GRAPH_BASE}
+
+SPARQL_PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+TURTLE_PREFIXES = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items())
+
+
+def entity_iri(kind: str, slug: str) -> URIRef:
+    if kind not in KINDS:
+        raise ValueError(f"unknown entity kind {kind!r}; known kinds: {', '.join(KINDS)}")
+    return URIRef(f"{ID_BASE}{kind}/{slug}")
+
+
+def graph_iri(slug: str) -> URIRef:
+    return URIRef(GRAPH_BASE + slug)
+
+
+def is_entity_iri(iri: str) -> bool:
+    return iri.startswith(ID_BASE)
+
+
+def compact(iri: str) -> str:
+    """The shortest prefixed name for an IRI, or the IRI in angle brackets."""
+    best = None
+    for name, ns in PREFIXES.items():
+        if iri.startswith(ns) and (best is None or len(ns) > len(PREFIXES[best])):
+            local = iri[len(ns):]
+            if local and "/" not in local and "#" not in local:
+                best = name
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else f"<{iri}>"

@@ -1,0 +1,136 @@
+"""The read-only dataset behind every query: an embedded pyoxigraph store over a build."""
+
+import json
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from saxgraph.errors import NoBuildError, QuerySyntaxError
+from saxgraph.formats import RDF, Format, by_extension
+from saxgraph.namespaces import PREFIXES
+
+DATASET_FILE = "saxgraph.nq"
+MANIFEST_FILE = "manifest.json"
+
+
+def term_value(term) -> str | None:
+    """A term as a plain string: IRIs and literals by their value, blank nodes as _:id."""
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+class Store:
+    """A read-only dataset. The default graph of a query is the union of all graphs unless one is named."""
+
+    def __init__(self, store: ox.Store, manifest: dict | None = None, origin: str = ""):
+        self._store = store
+        self.manifest = manifest or {}
+        self.origin = origin
+
+    # --- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_nquads(cls, data: bytes | Path, manifest: dict | None = None) -> "Store":
+        store = ox.Store()
+        if isinstance(data, Path):
+            store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        return cls(store, manifest, origin="build")
+
+    @classmethod
+    def open_build(cls, build_dir: Path | None = None, build_if_missing: bool = True, progress=None) -> "Store":
+        """The last good build; builds first when there is none and `build_if_missing`."""
+        from saxgraph.build import build
+        from saxgraph.sources import default_build_dir
+
+        build_dir = Path(build_dir) if build_dir else default_build_dir()
+        dataset, manifest_path = build_dir / DATASET_FILE, build_dir / MANIFEST_FILE
+        if not dataset.is_file():
+            if not build_if_missing:
+                raise NoBuildError(f"no build in {build_dir}: run `saxgraph build` first")
+            build(out_dir=build_dir, progress=progress or (lambda _: None))
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.is_file() else {}
+        store = cls.from_nquads(dataset, manifest)
+        store.origin = str(dataset)
+        return store
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> "Store":
+        """Any RDF files: N-Quads and TriG keep their named graphs; triple formats go to the default graph."""
+        import hashlib
+
+        store, digest = ox.Store(), hashlib.sha256()
+        for path in paths:
+            path = Path(path)
+            fmt = by_extension(path.suffix.lstrip(".").lower(), RDF)
+            if fmt is None:
+                raise ValueError(f"{path}: unknown RDF file extension {path.suffix!r}")
+            content = path.read_bytes()
+            digest.update(content)
+            store.bulk_load(content, format=fmt.ox_format, base_iri=path.resolve().as_uri())
+        manifest = {"hash": "sha256:" + digest.hexdigest(), "sources": [str(p) for p in paths]}
+        return cls(store, manifest, origin=", ".join(str(p) for p in paths))
+
+    # --- identity ------------------------------------------------------------------------------------
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the data changes: the build's content hash (ETags derive from it)."""
+        return self.manifest.get("hash", "unversioned")
+
+    # --- querying ------------------------------------------------------------------------------------
+
+    def query(self, sparql: str, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None, base_iri: str | None = None):
+        """Run a SPARQL query; a dataset given by the protocol replaces the union default graph."""
+        options = {}
+        if default_graphs is None and named_graphs is None:
+            options["use_default_graph_as_union"] = True
+        else:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
+        try:
+            return self._store.query(sparql, base_iri=base_iri, **options)
+        except SyntaxError as error:
+            raise QuerySyntaxError(str(error)) from None
+
+    def select(self, sparql: str, **kwargs) -> list[dict[str, str]]:
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError("select() needs a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{n: term_value(row[n]) for n in names if row[n] is not None} for row in result]
+
+    def ask(self, sparql: str, **kwargs) -> bool:
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QueryBoolean):
+            raise TypeError("ask() needs an ASK query")
+        return bool(result)
+
+    def quads(self, subject=None, predicate=None, obj=None, graph=None):
+        return self._store.quads_for_pattern(subject, predicate, obj, graph)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # --- exporting -----------------------------------------------------------------------------------
+
+    def export(self, fmt: Format, output: BinaryIO | None = None) -> bytes | None:
+        """The whole dataset; triple formats get the union of the graphs, each triple once."""
+        if fmt.datasets:
+            quads = sorted(self._store, key=str)
+            return ox.serialize(quads, output, format=fmt.ox_format)
+        triples = sorted({q.triple for q in self._store}, key=str)
+        return ox.serialize(triples, output, format=fmt.ox_format, prefixes=_prefixes_for(fmt))
+
+
+def _prefixes_for(fmt: Format) -> dict[str, str] | None:
+    return PREFIXES if fmt.name in ("turtle", "rdfxml") else None

@@ -1,0 +1,71 @@
+"""Shared fixtures: the real dataset built once per session, and a small fixture graph for fast tests."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from saxgraph.build import build
+from saxgraph.sources import discover, source_root
+from saxgraph.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+W3C_DIR = ROOT.parent / "shared" / "w3c-sparql11"
+
+
+def require_or_skip(condition: bool, reason: str, variable: str) -> None:
+    """Skip with a reason, unless CI set `variable`, which turns the skip into a failure."""
+    if condition:
+        return
+    if os.environ.get(variable):
+        pytest.fail(f"{reason} (and {variable} is set, so this may not be skipped)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory):
+    """The product data, built from data/ into a temporary folder (never touches build/)."""
+    out = tmp_path_factory.mktemp("build")
+    return build(discover(source_root()), out_dir=out)
+
+
+@pytest.fixture(scope="session")
+def dataset(real_build):
+    """The real dataset: default graph = union of the named graphs."""
+    return Store.from_nquads(real_build.dataset_path, real_build.manifest)
+
+
+@pytest.fixture(scope="session")
+def mini_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("mini-build")
+    return build(discover(MINI), out_dir=out)
+
+
+@pytest.fixture(scope="session")
+def mini_dataset(mini_build):
+    return Store.from_nquads(mini_build.dataset_path, mini_build.manifest)
+
+
+@pytest.fixture
+def sandbox(tmp_path):
+    """A writable copy of the small fixture sources (ontology and shapes copied from the project)."""
+    root = tmp_path / "sources"
+    shutil.copytree(MINI / "data", root / "data")
+    shutil.copytree(ROOT / "ontology", root / "ontology")
+    shutil.copytree(ROOT / "shapes", root / "shapes")
+    return root
+
+
+@pytest.fixture
+def run_cli():
+    """Run the installed console script as a user would; returns the CompletedProcess."""
+
+    def run(*args, input=None, env=None):
+        return subprocess.run([sys.executable, "-m", "saxgraph", *map(str, args)], capture_output=True,
+                              input=input, env={**os.environ, **(env or {})}, timeout=300)
+
+    return run
