@@ -9,6 +9,7 @@ from saxgraph.errors import UnknownFormatError
 RDF = "rdf"  # graphs and datasets
 RESULTS = "results"  # SELECT / ASK results
 GRAPH_EXPORT = "graph-export"  # node/edge exports for graph tools
+PAGE = "page"  # human-readable pages
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ FORMATS: tuple[Format, ...] = (
     Format("jsonld", "application/ld+json", "jsonld", RDF, "JSON-LD", ox.RdfFormat.JSON_LD, datasets=True),
     Format("rdfxml", "application/rdf+xml", "rdf", RDF, "RDF/XML", ox.RdfFormat.RDF_XML,
            aliases=("application/xml", "text/xml")),
+    Format("html", "text/html", "html", PAGE, "HTML", aliases=("application/xhtml+xml",)),
     Format("json", "application/sparql-results+json", "srj", RESULTS, "SPARQL JSON",
            ox.QueryResultsFormat.JSON, aliases=("application/json",)),
     Format("xml", "application/sparql-results+xml", "srx", RESULTS, "SPARQL XML",

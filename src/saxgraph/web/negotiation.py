@@ -1,0 +1,68 @@
+"""The one content-negotiation function of the app (Werkzeug's Accept parsing: q-values, wildcards,
+specificity), and the headers that go with a negotiated response."""
+
+from flask import Request, Response, request
+
+from saxgraph.errors import NotAcceptableError, UnknownFormatError
+from saxgraph.formats import Format, by_media_type, by_name
+
+
+def negotiate(offers: list[Format], default: Format | None = None, *, extension: str | None = None,
+              req: Request | None = None, param: str = "format") -> Format:
+    """Pick the representation: an explicit extension or `format` parameter wins over Accept.
+
+    `offers` is in server preference order; the first offer breaks ties and is the default when the
+    client sends no Accept header (or `*/*`)."""
+    req = req or request
+    default = default or offers[0]
+    explicit = extension or req.args.get(param) or (req.form.get(param) if req.method == "POST" else None)
+    if explicit:
+        return _explicit(explicit, offers)
+    accept = req.accept_mimetypes
+    if not accept or not accept.values():
+        return default
+    candidates, owner = [], {}
+    for fmt in [default] + [f for f in offers if f is not default]:
+        for media_type in (fmt.media_type, *fmt.aliases):
+            if media_type not in owner:
+                owner[media_type] = fmt
+                candidates.append(media_type)
+    # Werkzeug ranks by quality, then specificity, then the order of `candidates` (default first).
+    best = accept.best_match(candidates)
+    if best is None:
+        available = [f.media_type for f in offers]
+        raise NotAcceptableError(
+            f"None of the media types in Accept ({req.headers.get('Accept')}) is available here. "
+            f"Available: {', '.join(available)} (or add ?{param}=<{'|'.join(f.name for f in offers)}>).",
+            available)
+    return owner[best]
+
+
+def _explicit(value: str, offers: list[Format]) -> Format:
+    value = value.strip().lower()
+    for fmt in offers:
+        if value in (fmt.name, fmt.extension, fmt.media_type, *fmt.aliases):
+            return fmt
+    kinds = {f.kind for f in offers}
+    for kind in kinds:
+        fmt = by_media_type(value, kind)
+        if fmt in offers:
+            return fmt
+        try:
+            fmt = by_name(value, kind)
+        except UnknownFormatError:
+            continue
+        if fmt in offers:
+            return fmt
+    raise NotAcceptableError(f"Format {value!r} is not available here. Available: "
+                             f"{', '.join(f.name for f in offers)}.", [f.media_type for f in offers])
+
+
+def vary_and_alternates(response: Response, alternates: list[tuple[str, Format]]) -> Response:
+    """`Vary: Accept` and one `Link: <url>; rel="alternate"; type=...` per other representation."""
+    response.vary.add("Accept")
+    links = [f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for url, fmt in alternates]
+    if links:
+        existing = response.headers.get("Link")
+        response.headers["Link"] = ", ".join(([existing] if existing else []) + links)
+    return response
