@@ -69,3 +69,50 @@ def run_cli():
                               input=input, env={**os.environ, **(env or {})}, timeout=300)
 
     return run
+
+
+# --- the web app ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def app(mini_dataset):
+    """The app over the small fixture graph (fast protocol tests)."""
+    from saxgraph.web import create_app
+
+    return create_app({"STORE": mini_dataset, "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def real_app(dataset):
+    """The app over the real product data."""
+    from saxgraph.web import create_app
+
+    return create_app({"STORE": dataset, "TESTING": True})
+
+
+@pytest.fixture
+def real_client(real_app):
+    return real_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def live_server(real_app):
+    """The real-data app on a real loopback socket (a thread running Werkzeug's server)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, real_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
