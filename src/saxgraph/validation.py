@@ -1,6 +1,6 @@
 """SHACL validation with pySHACL, reported as problems that name file, entity, property and rule."""
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from saxgraph.errors import Problem
@@ -27,6 +27,8 @@ def shacl_problems(loaded) -> list[Problem]:
     problems = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
+        if not isinstance(focus, URIRef | BNode):
+            continue  # a nested detail about a value; its parent result is reported
         path = report.value(result, SH.resultPath)
         value = report.value(result, SH.value)
         component = report.value(result, SH.sourceConstraintComponent)

@@ -1,0 +1,230 @@
+"""The build pipeline: it accepts valid data, rejects each kind of bad data with a located message,
+materialises the alignments, is deterministic, and never replaces the last good build when it fails."""
+
+import json
+import re
+
+import pytest
+
+from saxgraph.build import build, check
+from saxgraph.errors import BuildError
+from saxgraph.sources import discover
+from saxgraph.store import Store
+
+CLUSTERS = "data/clusters.ttl"
+
+
+def edit(root, relative, old, new):
+    path = root / relative
+    text = path.read_text()
+    assert old in text, f"fixture text {old!r} not found in {relative}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems_of(root):
+    with pytest.raises(BuildError) as caught:
+        check(discover(root))
+    return caught.value.problems
+
+
+# Each row: a crafted mistake in the fixture data, and what the curator must be told.
+SHAPE_CASES = [
+    ("missing English label",
+     'rdfs:label "Minalogic"@en ;', "", "exactly one English rdfs:label"),
+    ("two English labels",
+     'rdfs:label "Minalogic"@en ;', 'rdfs:label "Minalogic"@en , "Minalogic cluster"@en ;', "at most one per language"),
+    ("label in an unexpected language",
+     'rdfs:label "Minalogic"@en ;', 'rdfs:label "Minalogic"@en , "Minalogic"@fr ;', "@en or @de"),
+    ("collaboration without description",
+     'dcterms:description "Fixture: a partner cluster in Grenoble."@en ;', "", "dcterms:description in English"),
+    ("phone not in E.164",
+     'sg:telephone "+49351123456"', 'sg:telephone "0351 123456"', "E.164"),
+    ("phone without the number as written",
+     'sg:telephoneAsStated "+49 (0)351 123 456" ;', "", "keep the number as written"),
+    ("German postal code of four digits",
+     'sg:postalCode "01099"', 'sg:postalCode "1099"', "five digits"),
+    ("address without country",
+     "sg:addressCountry place:germany .", "sg:addressLocality \"x\" .", "exactly one sg:addressCountry"),
+    ("quantity without qualifier",
+     "sg:qualifier sg:moreThan ;", "", "exactly one sg:qualifier"),
+    ("quantity as a bare number",
+     "sg:memberCount quantity:cool-silicon-members ;", "sg:memberCount place:dresden ;", "sg:Quantity"),
+    ("unknown property on a closed quantity",
+     'sg:asStated "more than 100 members"@en .', 'sg:asStated "more than 100 members"@en ; sg:location place:dresden .',
+     "ClosedConstraintComponent"),
+    ("location that is not a place",
+     "sg:location place:grenoble .", "sg:location organisation:tu-dresden .", "must be a place"),
+    ("founding date as free text",
+     'sg:legalForm "e.V." ;', 'sg:legalForm "e.V." ; sg:foundingDate "in 2000" ;', "sg:foundingDate"),
+    ("membership without organisation",
+     "sg:organisation cluster:cool-silicon ; sg:role", "sg:role", "exactly one sg:organisation"),
+    ("internationalisation project without implementation phase",
+     "sg:hasPhase phase:icool-concept , phase:icool-implementation .", "sg:hasPhase phase:icool-concept .",
+     "exactly one implementation phase"),
+    ("phase without target country",
+     'rdfs:label "iCool implementation phase"@en ; sg:targetCountry place:japan .',
+     'rdfs:label "iCool implementation phase"@en .', "at least one target country"),
+    ("person with two family names",
+     'sg:familyName "Muster" ;', 'sg:familyName "Muster" , "Mustermann" ;', "exactly one sg:familyName"),
+    ("document without source file",
+     'sg:sourceFile "999_0000000000000000.txt" ;', "", "sg:sourceFile"),
+]
+
+
+@pytest.mark.parametrize("old,new,expected", [c[1:] for c in SHAPE_CASES], ids=[c[0] for c in SHAPE_CASES])
+def test_shape_rejects_crafted_mistake(sandbox, old, new, expected):
+    edit(sandbox, CLUSTERS, old, new)
+    problems = problems_of(sandbox)
+    report = "\n".join(str(p) for p in problems)
+    assert expected in report
+    assert all(p.file.endswith("clusters.ttl") for p in problems), report
+
+
+REFERENCE_CASES = [
+    ("country without ISO alpha-3", 'sg:iso3166Alpha3 "JPN" ;', "", "alpha-3"),
+    ("country with a guessed identifier",
+     "skos:exactMatch <http://publications.europa.eu/resource/authority/country/FRA> .",
+     "skos:exactMatch <http://www.wikidata.org/entity/Q142> .", "never guess"),
+    ("bad NUTS code", 'sg:nutsCode "DED"', 'sg:nutsCode "saxony"', "NUTS code"),
+    ("city not located anywhere", "place:grenoble a sg:City ; rdfs:label \"Grenoble\"@en ; sg:locatedIn place:france .",
+     "place:grenoble a sg:City ; rdfs:label \"Grenoble\"@en .", "A city lies in"),
+    ("topic without English label", 'skos:prefLabel "energy efficiency"@en , "Energieeffizienz"@de ;',
+     'skos:prefLabel "Energieeffizienz"@de ;', "English skos:prefLabel"),
+]
+
+
+@pytest.mark.parametrize("old,new,expected", [c[1:] for c in REFERENCE_CASES], ids=[c[0] for c in REFERENCE_CASES])
+def test_reference_shapes_reject_crafted_mistake(sandbox, old, new, expected):
+    edit(sandbox, "data/reference/places.ttl", old, new)
+    report = "\n".join(str(p) for p in problems_of(sandbox))
+    assert expected in report
+    assert "places.ttl" in report
+
+
+def test_problem_names_file_entity_property_and_rule(sandbox):
+    edit(sandbox, CLUSTERS, 'sg:telephone "+49351123456"', 'sg:telephone "0351"')
+    (problem,) = problems_of(sandbox)
+    assert problem.file.endswith("data/clusters.ttl")
+    assert problem.entity == "person:erika-muster"
+    assert problem.property == "sg:telephone"
+    assert problem.rule == "sgsh:PersonShape PatternConstraintComponent"
+    assert problem.value == "'0351'"
+
+
+def test_broken_turtle_names_file_and_line(sandbox):
+    path = sandbox / CLUSTERS
+    lines = path.read_text().splitlines()
+    lines[30] = lines[30] + " this is not turtle"
+    path.write_text("\n".join(lines) + "\n")
+    (problem,) = problems_of(sandbox)
+    assert problem.file.endswith("clusters.ttl")
+    assert problem.rule == "Turtle syntax"
+    assert re.search(r"line 31\b", problem.message), problem.message
+
+
+def test_undeclared_ontology_term_is_rejected(sandbox):
+    edit(sandbox, CLUSTERS, "sg:partnerCluster cluster:minalogic", "sg:partnerClustr cluster:minalogic")
+    report = "\n".join(str(p) for p in problems_of(sandbox))
+    assert "undeclared term" in report and "sg:partnerClustr" in report
+
+
+def test_link_to_undescribed_entity_is_rejected(sandbox):
+    edit(sandbox, CLUSTERS, "sg:hasMember organisation:tu-dresden", "sg:hasMember organisation:tu-dresdn")
+    (problem,) = problems_of(sandbox)
+    assert problem.rule == "undefined entity" and problem.value == "organisation:tu-dresdn"
+
+
+def test_blank_nodes_are_rejected(sandbox):
+    edit(sandbox, CLUSTERS, "sg:address address:cool-silicon ;", "sg:address [ a sg:PostalAddress ] ;")
+    assert any(p.rule == "no blank nodes" for p in problems_of(sandbox))
+
+
+def test_build_is_deterministic(sandbox, tmp_path):
+    first = build(discover(sandbox), out_dir=tmp_path / "a")
+    second = build(discover(sandbox), out_dir=tmp_path / "b")
+    assert (tmp_path / "a" / "saxgraph.nq").read_bytes() == (tmp_path / "b" / "saxgraph.nq").read_bytes()
+    assert first.manifest["hash"] == second.manifest["hash"]
+
+
+def test_manifest_counts_every_graph(mini_build):
+    manifest = json.loads((mini_build.dataset_path.parent / "manifest.json").read_text())
+    assert manifest["hash"].startswith("sha256:")
+    assert sum(manifest["graphs"].values()) == manifest["quads"]
+    assert set(manifest["graphs"]) == {
+        "https://w3id.org/saxgraph/graph/clusters", "https://w3id.org/saxgraph/graph/reference",
+        "https://w3id.org/saxgraph/graph/ontology", "https://w3id.org/saxgraph/graph/inferred"}
+    assert manifest["build_seconds"] >= 0
+
+
+def test_failed_build_keeps_last_good_build(sandbox, tmp_path):
+    out = tmp_path / "build"
+    build(discover(sandbox), out_dir=out)
+    good = (out / "saxgraph.nq").read_bytes(), (out / "manifest.json").read_bytes()
+    edit(sandbox, CLUSTERS, 'sg:postalCode "01099"', 'sg:postalCode "1"')
+    with pytest.raises(BuildError):
+        build(discover(sandbox), out_dir=out)
+    assert ((out / "saxgraph.nq").read_bytes(), (out / "manifest.json").read_bytes()) == good
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "saxgraph.nq"]
+
+
+def test_each_document_graph_derives_from_its_document(mini_dataset):
+    rows = mini_dataset.select("""
+        SELECT ?g ?doc WHERE { GRAPH ?g { ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc } }""")
+    assert rows == [{"g": "https://w3id.org/saxgraph/graph/clusters",
+                     "doc": "https://w3id.org/saxgraph/id/document/clusters"}]
+
+
+# --- queries in standard vocabularies answer thanks to the materialised alignments -------------------
+
+PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX schema: <https://schema.org/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX id: <https://w3id.org/saxgraph/id/> """
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("SELECT ?m WHERE { <https://w3id.org/saxgraph/id/cluster/cool-silicon> org:hasMember ?m }",
+     {"https://w3id.org/saxgraph/id/organisation/tu-dresden", "https://w3id.org/saxgraph/id/person/erika-muster"}),
+    ("SELECT ?c WHERE { <https://w3id.org/saxgraph/id/organisation/tu-dresden> org:memberOf ?c }",
+     {"https://w3id.org/saxgraph/id/cluster/cool-silicon"}),
+    ("SELECT ?c WHERE { ?c a org:OrganizationalCollaboration }",
+     {"https://w3id.org/saxgraph/id/cluster/cool-silicon", "https://w3id.org/saxgraph/id/cluster/minalogic"}),
+    ("SELECT ?o WHERE { ?o a org:FormalOrganization }",
+     {"https://w3id.org/saxgraph/id/cluster/cool-silicon", "https://w3id.org/saxgraph/id/organisation/tu-dresden",
+      "https://w3id.org/saxgraph/id/organisation/bmbf"}),
+    ("SELECT ?p WHERE { ?p a foaf:Person }", {"https://w3id.org/saxgraph/id/person/erika-muster"}),
+    ("SELECT ?t WHERE { ?p a schema:Person ; schema:telephone ?t }", {"+49351123456"}),
+    ("SELECT ?x WHERE { ?x org:linkedTo <https://w3id.org/saxgraph/id/cluster/minalogic> }",
+     {"https://w3id.org/saxgraph/id/cluster/cool-silicon"}),
+    ("SELECT ?a WHERE { ?a prov:wasAssociatedWith <https://w3id.org/saxgraph/id/cluster/cool-silicon> }",
+     {"https://w3id.org/saxgraph/id/project/icool"}),
+    ("SELECT ?c WHERE { ?x a schema:Place ; schema:containedInPlace ?c . ?c a schema:Country }",
+     {"https://w3id.org/saxgraph/id/place/germany", "https://w3id.org/saxgraph/id/place/france"}),
+    ("SELECT ?s WHERE { <https://w3id.org/saxgraph/id/cluster/cool-silicon> dcterms:subject ?s }",
+     {"https://w3id.org/saxgraph/id/topic/energy-efficiency"}),
+])
+def test_standard_vocabulary_queries_answer(mini_dataset, query, expected):
+    rows = mini_dataset.select(PREFIXES + query)
+    assert {next(iter(r.values())) for r in rows} == expected
+
+
+def test_inferred_triples_live_in_their_own_graph(mini_dataset):
+    assert mini_dataset.ask(PREFIXES + """ASK { GRAPH <https://w3id.org/saxgraph/graph/inferred> {
+        id:cluster/cool-silicon org:hasMember id:organisation/tu-dresden } }""".replace("id:cluster/cool-silicon",
+        "<https://w3id.org/saxgraph/id/cluster/cool-silicon>").replace("id:organisation/tu-dresden",
+        "<https://w3id.org/saxgraph/id/organisation/tu-dresden>"))
+    # nothing asserted is repeated in the inferred graph
+    assert not mini_dataset.ask("""ASK { GRAPH <https://w3id.org/saxgraph/graph/inferred> { ?s ?p ?o }
+        GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://w3id.org/saxgraph/graph/inferred>) }""")
+
+
+def test_real_data_builds_valid(real_build):
+    graphs = real_build.manifest["graphs"]
+    for slug in ("micro-networks-incubators", "digital-hub-dresden-leipzig", "futuresax-transfer-projects",
+                 "semiconductor-regions-alliance", "leading-edge-clusters", "reference", "inferred"):
+        assert graphs.get(f"https://w3id.org/saxgraph/graph/{slug}", 0) > 0, slug
+
+
+def test_store_from_build_reads_manifest(mini_build):
+    store = Store.open_build(mini_build.dataset_path.parent, build_if_missing=False)
+    assert store.version == mini_build.manifest["hash"]
+    assert len(store) == mini_build.manifest["quads"]

@@ -1,0 +1,112 @@
+"""The command line as a user runs it: build, validate, query, export, stats, with their exit codes."""
+
+import csv
+import io
+import json
+
+import pytest
+import rdflib
+
+
+@pytest.fixture
+def env(sandbox, tmp_path):
+    """Point the CLI at the fixture sources and a fresh build folder."""
+    return {"SAXGRAPH_SOURCE_ROOT": str(sandbox), "SAXGRAPH_BUILD_DIR": str(tmp_path / "build")}
+
+
+def test_build_writes_dataset_and_reports_progress(run_cli, env, tmp_path):
+    result = run_cli("build", env=env)
+    assert result.returncode == 0, result.stderr
+    err = result.stderr.decode()
+    for step in ("parsed", "checked terms", "validated with SHACL", "materialised", "wrote"):
+        assert step in err
+    assert (tmp_path / "build" / "saxgraph.nq").stat().st_size > 0
+    manifest = json.loads((tmp_path / "build" / "manifest.json").read_text())
+    assert manifest["quads"] == sum(manifest["graphs"].values())
+
+
+def test_validate_invalid_data_exits_1_with_located_report(run_cli, env, sandbox, tmp_path):
+    path = sandbox / "data" / "clusters.ttl"
+    path.write_text(path.read_text().replace('sg:postalCode "01099"', 'sg:postalCode "01"'))
+    result = run_cli("validate", env=env)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert "clusters.ttl" in err and "address:cool-silicon" in err and "five digits" in err
+    assert not (tmp_path / "build").exists()
+
+
+def test_validate_named_files_with_reference(run_cli, env, sandbox):
+    result = run_cli("validate", sandbox / "data" / "clusters.ttl", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "valid: 2 data files" in result.stderr.decode()
+
+
+def test_query_formats(run_cli, env):
+    query = "SELECT ?m WHERE { cluster:cool-silicon org:hasMember ?m } ORDER BY ?m"
+    table = run_cli("query", query, env=env)
+    assert table.returncode == 0, table.stderr
+    assert "organisation:tu-dresden" in table.stdout.decode() and "(2 rows)" in table.stdout.decode()
+    as_json = json.loads(run_cli("query", query, "--format", "json", env=env).stdout)
+    assert [b["m"]["value"] for b in as_json["results"]["bindings"]] == [
+        "https://w3id.org/saxgraph/id/organisation/tu-dresden", "https://w3id.org/saxgraph/id/person/erika-muster"]
+    rows = list(csv.reader(io.StringIO(run_cli("query", query, "--format", "csv", env=env).stdout.decode())))
+    assert rows[0] == ["m"] and len(rows) == 3
+    tsv = run_cli("query", query, "--format", "tsv", env=env).stdout.decode()
+    assert tsv.splitlines()[0] == "?m"
+    xml = run_cli("query", query, "--format", "xml", env=env).stdout.decode()
+    assert "<sparql" in xml and "tu-dresden" in xml
+
+
+def test_query_reads_stdin_and_answers_ask_and_construct(run_cli, env):
+    ask = run_cli("query", "-", input=b"ASK { ?c a sg:Cluster }", env=env)
+    assert ask.stdout.decode().strip() == "true"
+    construct = run_cli("query", "CONSTRUCT { ?c a org:OrganizationalCollaboration } WHERE { ?c a sg:Cluster }",
+                        "--format", "ntriples", env=env)
+    assert len(rdflib.Graph().parse(data=construct.stdout.decode(), format="nt")) == 2
+
+
+def test_bad_query_exits_2_with_parser_message(run_cli, env):
+    result = run_cli("query", "SELECT ?x WHERE { ?x ", env=env)
+    assert result.returncode == 2
+    assert "error" in result.stderr.decode().lower()
+
+
+@pytest.mark.parametrize("fmt,rdflib_format,keeps_graphs", [
+    ("turtle", "turtle", False), ("ntriples", "nt", False), ("rdfxml", "xml", False),
+    ("jsonld", "json-ld", True), ("nquads", "nquads", True), ("trig", "trig", True),
+])
+def test_export_round_trips(run_cli, env, tmp_path, mini_build, fmt, rdflib_format, keeps_graphs):
+    out = tmp_path / f"export.{fmt}"
+    result = run_cli("export", "--format", fmt, "--output", out, env=env)
+    assert result.returncode == 0, result.stderr
+    if keeps_graphs:
+        parsed = rdflib.Dataset()
+        parsed.parse(out, format=rdflib_format)
+        assert len(list(parsed.quads())) == mini_build.manifest["quads"]
+    else:
+        parsed = rdflib.Graph().parse(out, format=rdflib_format)
+        distinct = {line.rsplit(" ", 2)[0] for line in mini_build.nquads.decode().splitlines()}
+        assert len(parsed) == len(distinct)
+
+
+def test_export_builds_first_when_there_is_no_build(run_cli, env, tmp_path):
+    assert not (tmp_path / "build").exists()
+    result = run_cli("export", "--format", "ntriples", env=env)
+    assert result.returncode == 0
+    assert (tmp_path / "build" / "saxgraph.nq").is_file()
+    assert b"cool-silicon" in result.stdout
+
+
+def test_unknown_export_format_is_a_usage_error(run_cli, env):
+    result = run_cli("export", "--format", "docx", env=env)
+    assert result.returncode == 2
+    assert "unknown" in result.stderr.decode()
+
+
+def test_stats_counts_classes_and_graphs(run_cli, env):
+    result = run_cli("stats", env=env)
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "sg:Cluster" in out and "graph:clusters" in out
+    markdown = run_cli("stats", "--markdown", env=env).stdout.decode()
+    assert "| `sg:Cluster` | 2 |" in markdown
