@@ -228,3 +228,17 @@ def test_store_from_build_reads_manifest(mini_build):
     store = Store.open_build(mini_build.dataset_path.parent, build_if_missing=False)
     assert store.version == mini_build.manifest["hash"]
     assert len(store) == mini_build.manifest["quads"]
+
+
+def test_parallel_validation_reports_exactly_what_one_run_reports(sandbox, monkeypatch):
+    from saxgraph import validation
+    from saxgraph.build import parse_sources
+
+    edit(sandbox, CLUSTERS, 'sg:postalCode "01099"', 'sg:postalCode "1"')
+    edit(sandbox, CLUSTERS, 'sg:telephone "+49351123456"', 'sg:telephone "0351"')
+    edit(sandbox, CLUSTERS, 'rdfs:label "Minalogic"@en ;', "")
+    loaded = parse_sources(discover(sandbox))
+    serial = validation.shacl_problems(loaded, workers=1)
+    monkeypatch.setattr(validation, "PARALLEL_THRESHOLD", 0)
+    parallel = validation.shacl_problems(loaded, workers=3)
+    assert len(serial) == 3 and parallel == serial
