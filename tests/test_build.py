@@ -241,4 +241,4 @@ def test_parallel_validation_reports_exactly_what_one_run_reports(sandbox, monke
     serial = validation.shacl_problems(loaded, workers=1)
     monkeypatch.setattr(validation, "PARALLEL_THRESHOLD", 0)
     parallel = validation.shacl_problems(loaded, workers=3)
-    assert len(serial) == 3 and parallel == serial
+    assert len(serial) >= 3 and parallel == serial
