@@ -54,7 +54,7 @@ def partition_shapes(shapes: Graph, data: Graph, groups: int) -> list[list[URIRe
     validated with pySHACL's use_shapes, which keeps the exact semantics of one full run."""
     targeted = sorted({s for t in TARGETS for s in shapes.subjects(t, None)})
     if groups <= 1:
-        return [targeted]
+        return [None]  # one run over every shape
     subclasses = defaultdict(set)
     for sub, sup in data.subject_objects(RDFS.subClassOf):
         subclasses[sup].add(sub)
@@ -76,7 +76,10 @@ def partition_shapes(shapes: Graph, data: Graph, groups: int) -> list[list[URIRe
         lightest = min(loads, key=lambda load: load[0])
         lightest[0] += cost(shape)
         lightest[1].append(shape)
-    return [members for _, members in loads if members]
+    # pySHACL skips a shape referenced by sh:node/sh:or/... unless it is in use_shapes, so every group
+    # carries all the untargeted named shapes; they are only evaluated where a targeted shape refers to them.
+    helpers = sorted({s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)} - set(targeted))
+    return [members + helpers for _, members in loads if members]
 
 
 def _validate(data: Graph, shapes: Graph, files_of: dict, use_shapes) -> list[Problem]:
