@@ -17,3 +17,7 @@ def export(store, name: str, output: BinaryIO) -> None:
         GRAPH_WRITERS[name](store, output)
         return
     store.export(formats.by_name(name, formats.RDF), output)
+
+
+# The graph-tool writers register themselves in GRAPH_WRITERS and the format registry on import.
+from saxgraph import graphtools  # noqa: E402,F401

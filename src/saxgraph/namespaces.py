@@ -65,6 +65,16 @@ def is_entity_iri(iri: str) -> bool:
     return iri.startswith(ID_BASE)
 
 
+def iri_for_path(path: str) -> str:
+    """The canonical IRI a request path on any host stands for (`/id/cluster/x` -> BASE + `id/cluster/x`)."""
+    return BASE + path.lstrip("/")
+
+
+def path_for_iri(iri: str) -> str | None:
+    """The local path that dereferences a saxgraph IRI (fragment kept), or None for a foreign IRI."""
+    return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
+
+
 def compact(iri: str) -> str:
     """The shortest prefixed name for an IRI, or the IRI in angle brackets."""
     best = None

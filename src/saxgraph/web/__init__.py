@@ -24,7 +24,7 @@ DEFAULTS = {
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
-BLUEPRINTS: list[str] = []
+BLUEPRINTS: list[str] = ["resources", "downloads"]
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -1,0 +1,107 @@
+"""Label search over rdfs:label, skos:prefLabel and skos:altLabel: case- and accent-insensitive, ranked."""
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from saxgraph.namespaces import ID_BASE, SG
+
+LABELS = f"""
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?s ?p ?label WHERE {{
+  VALUES ?p {{ rdfs:label skos:prefLabel skos:altLabel }}
+  ?s ?p ?label . FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{ID_BASE}"))
+}}
+"""
+
+# The most specific saxgraph classes of each entity (no asserted sg: subclass of another of its types).
+TYPES = f"""
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s ?class WHERE {{
+  ?s a ?class . FILTER(STRSTARTS(STR(?s), "{ID_BASE}") && STRSTARTS(STR(?class), "{SG}"))
+  FILTER NOT EXISTS {{ ?s a ?sub . ?sub rdfs:subClassOf ?class . FILTER(?sub != ?class) }}
+}}
+"""
+
+MAX_LIMIT = 100
+PREFERRED = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Universität' and 'universitat' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    label: str  # the entity's display label
+    matched: str  # the label that matched the query
+    classes: tuple[str, ...]
+    score: tuple
+
+    def as_dict(self) -> dict:
+        return {"iri": self.iri, "label": self.label, "matched": self.matched, "classes": list(self.classes)}
+
+
+class LabelIndex:
+    """All labels of a dataset version, folded once; built lazily per store and cached by its version."""
+
+    def __init__(self, store):
+        self.entries = []  # (iri, label, folded, preferred)
+        display: dict[str, tuple] = {}
+        for row in store.select(LABELS):
+            iri, label, preferred = row["s"], row["label"], row["p"] in PREFERRED
+            self.entries.append((iri, label, fold(label), preferred))
+            rank = (not preferred, label)
+            if iri not in display or rank < display[iri]:
+                display[iri] = rank
+        self.display = {iri: rank[1] for iri, rank in display.items()}
+        self.classes: dict[str, list[str]] = {}
+        for row in store.select(TYPES):
+            self.classes.setdefault(row["s"], []).append(row["class"])
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        q = fold(" ".join(query.split()))
+        if not q:
+            return []
+        best: dict[str, tuple] = {}
+        for iri, label, folded, preferred in self.entries:
+            if folded == q:
+                kind = 0
+            elif folded.startswith(q):
+                kind = 1
+            elif any(word.startswith(q) for word in folded.split()) or f" {q}" in f" {folded}":
+                kind = 2
+            elif q in folded:
+                kind = 3
+            else:
+                continue
+            score = (kind, not preferred, len(label), label.casefold(), iri)
+            if iri not in best or score < best[iri][0]:
+                best[iri] = (score, label)
+        ranked = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+        return [Hit(iri, self.display.get(iri, matched), matched, tuple(sorted(self.classes.get(iri, ()))),
+                    score)
+                for iri, (score, matched) in ranked]
+
+
+_indexes: dict[tuple[int, str], LabelIndex] = {}
+_lock = threading.Lock()
+
+
+def index_for(store) -> LabelIndex:
+    key = (id(store), store.version)
+    with _lock:
+        if key not in _indexes:
+            if len(_indexes) >= 4:  # one per store served; tests hold a few
+                _indexes.pop(next(iter(_indexes)))
+            _indexes[key] = LabelIndex(store)
+        return _indexes[key]
+
+
+def search(store, query: str, limit: int = 20) -> list[Hit]:
+    """Entities whose labels match `query`: exact, then prefix, then word prefix, then substring."""
+    return index_for(store).search(query, limit)

@@ -1,0 +1,164 @@
+"""Dumps of the whole dataset (/download/), and its VoID + DCAT description (/.well-known/void).
+
+A dump is built once per dataset version, with the same call as `saxgraph export`, so the bytes are the
+same; it is kept in memory with its gzip twin, keyed by the store's version hash, which is also the ETag:
+the served data is immutable between builds, so clients revalidate with If-None-Match and get a 304."""
+
+import gzip
+import hashlib
+import io
+import threading
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request
+
+from saxgraph import exports, formats
+from saxgraph.dataset_description import description, statistics
+from saxgraph.describe import serialize
+from saxgraph.web import get_store
+from saxgraph.web.errors import plain
+from saxgraph.web.negotiation import negotiate, vary_and_alternates
+from saxgraph.web.resources import json_format
+
+bp = Blueprint("downloads", __name__, template_folder="pages")
+
+PREFIX = "saxgraph."
+NO_GZIP = {"csv"}  # already a zip archive
+
+
+@dataclass(frozen=True)
+class Dump:
+    body: bytes
+    gzipped: bytes | None
+    etag: str
+
+
+_cache: dict[tuple[int, str, str], Dump] = {}
+_locks: dict[tuple[int, str, str], threading.Lock] = {}
+_guard = threading.Lock()
+
+
+def dump_formats() -> list[formats.Format]:
+    """Every format of `saxgraph export`: the RDF syntaxes, then the graph-tool exports."""
+    return list(formats.of_kind(formats.RDF)) + list(formats.of_kind(formats.GRAPH_EXPORT))
+
+
+def dump(store, fmt: formats.Format) -> Dump:
+    """The dataset in `fmt`, built on first use per dataset version (one builder at a time per format)."""
+    key = (id(store), store.version, fmt.name)
+    with _guard:
+        if key in _cache:
+            return _cache[key]
+        lock = _locks.setdefault(key, threading.Lock())
+    with lock:
+        if key not in _cache:
+            buffer = io.BytesIO()
+            exports.export(store, fmt.name, buffer)
+            body = buffer.getvalue()
+            gzipped = None if fmt.name in NO_GZIP else gzip.compress(body, compresslevel=9, mtime=0)
+            tag = hashlib.sha256(f"{store.version} {fmt.name}".encode()).hexdigest()[:40]
+            with _guard:
+                for old in [k for k in _cache if k[0] == key[0] and k[1] != key[1]]:
+                    del _cache[old]  # a new build replaced the old one
+                _cache[key] = Dump(body, gzipped, tag)
+    return _cache[key]
+
+
+def _base_url() -> str:
+    return (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
+
+
+def listing(store) -> list[dict]:
+    base = _base_url()
+    rows = []
+    for fmt in dump_formats():
+        cached = _cache.get((id(store), store.version, fmt.name))
+        rows.append({"name": fmt.name, "label": fmt.label, "media_type": fmt.media_type,
+                     "kind": fmt.kind, "keeps_graphs": fmt.datasets,
+                     "url": f"{base}/download/{PREFIX}{fmt.extension}",
+                     "path": f"/download/{PREFIX}{fmt.extension}",
+                     "bytes": len(cached.body) if cached else None,
+                     "command": f"saxgraph export --format {fmt.name}"})
+    return rows
+
+
+@bp.get("/download/")
+def index():
+    store = get_store()
+    fmt = negotiate([formats.by_name("html", formats.PAGE), json_format()])
+    rows = listing(store)
+    if fmt.name == "json":
+        response = jsonify({"version": store.version, "downloads": rows,
+                            "description": f"{_base_url()}/.well-known/void"})
+    else:
+        response = Response(render_template("downloads.html", rows=rows, version=store.version),
+                            mimetype="text/html")
+    response.vary.add("Accept")
+    return response
+
+
+@bp.get("/download")
+def index_redirect():
+    return redirect("/download/", code=301)
+
+
+@bp.get("/download/<filename>")
+def download(filename: str):
+    extension = filename[len(PREFIX):] if filename.startswith(PREFIX) else None
+    fmt = next((f for f in dump_formats() if f.extension == extension), None)
+    if fmt is None:
+        if extension == "csv":  # the node/edge tables come as one zip
+            return redirect(f"/download/{PREFIX}csv.zip", code=301)
+        known = ", ".join(PREFIX + f.extension for f in dump_formats())
+        return plain(404, f"Not found: /download/{filename}. Downloads: {known} (list at /download/).")
+    store = get_store()
+    built = dump(store, fmt)
+    use_gzip = built.gzipped is not None and request.accept_encodings["gzip"] > 0
+    body, etag = (built.gzipped, built.etag + "-gzip") if use_gzip else (built.body, built.etag)
+    response = Response(body, content_type=fmt.content_type)
+    if use_gzip:
+        response.headers["Content-Encoding"] = "gzip"
+    if built.gzipped is not None:
+        response.vary.add("Accept-Encoding")
+    response.headers["Content-Disposition"] = f'attachment; filename="{PREFIX}{fmt.extension}"'
+    response.headers["Cache-Control"] = "public, max-age=3600, must-revalidate"
+    response.set_etag(etag)
+    return response.make_conditional(request)
+
+
+# --- the dataset description ----------------------------------------------------------------------------
+
+VOID_ORDER = ("turtle", "jsonld", "rdfxml", "ntriples", "trig", "nquads")
+
+
+def void_offers() -> list[formats.Format]:
+    return [formats.by_name(n, formats.RDF) for n in VOID_ORDER] + [formats.by_name("html", formats.PAGE)]
+
+
+@bp.get("/.well-known/void")
+@bp.get("/.well-known/void.<ext>")
+def void(ext: str | None = None):
+    store = get_store()
+    offers = void_offers()
+    if ext is not None and ext.lower() not in {f.extension for f in offers}:
+        return plain(404, f"Not found: /.well-known/void.{ext}; available: "
+                          f"{', '.join('void.' + f.extension for f in offers)}")
+    fmt = negotiate(offers, extension=ext)
+    triples = description(store, _base_url())
+    quads = [ox_quad(t) for t in triples]
+    if fmt.kind == formats.PAGE:
+        turtle = serialize(quads, formats.by_name("turtle", formats.RDF)).decode()
+        response = Response(render_template("void.html", turtle=turtle, stats=statistics(store),
+                                            version=store.version), mimetype="text/html")
+    else:
+        response = Response(serialize(quads, fmt), content_type=fmt.content_type)
+    if ext is None:
+        response.headers["Content-Location"] = f"/.well-known/void.{fmt.extension}"
+    vary_and_alternates(response, [(f"/.well-known/void.{f.extension}", f) for f in offers if f is not fmt])
+    response.set_etag(hashlib.sha256(f"{store.version} {fmt.name} {_base_url()}".encode()).hexdigest()[:40])
+    return response.make_conditional(request)
+
+
+def ox_quad(triple):
+    return ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
