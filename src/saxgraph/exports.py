@@ -3,6 +3,7 @@
 from typing import BinaryIO
 
 from saxgraph import formats
+from saxgraph.errors import UnknownFormatError
 
 # name -> writer(store, output) for formats that are not RDF syntaxes (GraphML, GEXF, CSV edge lists).
 GRAPH_WRITERS = {}
@@ -16,7 +17,12 @@ def export(store, name: str, output: BinaryIO) -> None:
     if name in GRAPH_WRITERS:
         GRAPH_WRITERS[name](store, output)
         return
-    store.export(formats.by_name(name, formats.RDF), output)
+    try:
+        fmt = formats.by_name(name, formats.RDF)
+    except UnknownFormatError:
+        known = ", ".join(export_names())
+        raise UnknownFormatError(f"unknown export format {name!r}; known: {known}") from None
+    store.export(fmt, output)
 
 
 # The graph-tool writers register themselves in GRAPH_WRITERS and the format registry on import.

@@ -9,7 +9,7 @@ from saxgraph.namespaces import ID_BASE, SG
 LABELS = f"""
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?s ?p ?label WHERE {{
+SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {{
   VALUES ?p {{ rdfs:label skos:prefLabel skos:altLabel }}
   ?s ?p ?label . FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{ID_BASE}"))
 }}
@@ -55,10 +55,11 @@ class LabelIndex:
         for row in store.select(LABELS):
             iri, label, preferred = row["s"], row["label"], row["p"] in PREFERRED
             self.entries.append((iri, label, fold(label), preferred))
-            rank = (not preferred, label)
+            lang = row.get("lang", "")
+            rank = (not preferred, lang != "en", lang != "", label)  # English, then untagged, then any
             if iri not in display or rank < display[iri]:
                 display[iri] = rank
-        self.display = {iri: rank[1] for iri, rank in display.items()}
+        self.display = {iri: rank[-1] for iri, rank in display.items()}
         self.classes: dict[str, list[str]] = {}
         for row in store.select(TYPES):
             self.classes.setdefault(row["s"], []).append(row["class"])
