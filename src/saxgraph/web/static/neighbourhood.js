@@ -21,8 +21,12 @@
   window.saxgraphNeighbourhood = cy;
   var expanded = {};
 
+  var laidOut = false;
   function layout() {
-    cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: 8000, idealEdgeLength: 90 }).run();
+    // Random start once; later expansions keep the nodes already placed where the reader has seen them.
+    cy.layout({ name: "cose", animate: false, randomize: !laidOut, nodeRepulsion: 400000, nodeOverlap: 20,
+      idealEdgeLength: 110, gravity: 40, numIter: 1000, padding: 20 }).run();
+    laidOut = true;
   }
 
   function expand(url, id) {
