@@ -1,11 +1,24 @@
 """The neighbourhood graph on an entity page: a real Chromium opens Cool Silicon, clicks a neighbour and sees
 the neighbour's own neighbours appear. Screenshots go to test-artifacts/."""
 
+import importlib.util
 import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_or_skip
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _project_conftest():
+    """tests/conftest.py by path: a tests/browser/conftest.py would shadow the module name `conftest`."""
+    spec = importlib.util.spec_from_file_location("saxgraph_project_conftest", ROOT / "tests" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+require_or_skip = _project_conftest().require_or_skip
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
