@@ -57,8 +57,20 @@ def _en(text: str) -> ox.Literal:
     return ox.Literal(text, language="en")
 
 
+_statistics: dict[tuple[int, str], dict] = {}
+
+
 def statistics(store) -> dict:
-    """VoID figures over the union of the graphs: distinct triples, entities, classes, properties."""
+    """VoID figures over the union of the graphs (cached per dataset version: the data is immutable)."""
+    key = (id(store), store.version)
+    if key not in _statistics:
+        if len(_statistics) >= 4:
+            _statistics.pop(next(iter(_statistics)))
+        _statistics[key] = _count(store)
+    return _statistics[key]
+
+
+def _count(store) -> dict:
     triples = {q.triple for q in store.quads(None, None, None, None)}
     per_graph: dict[str, int] = {}
     for q in store.quads(None, None, None, None):
@@ -80,6 +92,7 @@ def description(store, base_url: str) -> list[ox.Triple]:
     """The description as triples; `base_url` is where this deployment answers (no trailing slash)."""
     base_url = base_url.rstrip("/")
     stats = statistics(store)
+    documents = len(graph_iris_of_documents(store))
     rdf_type, ds = RDF_TYPE, DATASET
     out = [
         ox.Triple(ds, rdf_type, _n(str(VOID.Dataset))),
@@ -87,8 +100,8 @@ def description(store, base_url: str) -> list[ox.Triple]:
         ox.Triple(ds, _n(DCT + "title"), _en("saxgraph: the innovation ecosystem of Saxony and Germany")),
         ox.Triple(ds, _n(DCT + "description"), _en(
             "Clusters, networks, hubs and incubators, their members and partners, regions, alliances, "
-            "projects, funding programmes, target countries and contacts, as stated in five source "
-            "documents; one named graph per document.")),
+            f"projects, funding programmes, target countries and contacts, as stated in {documents} source "
+            f"document{'s' if documents != 1 else ''}; one named graph per document.")),
         ox.Triple(ds, _n(DCT + "license"), LICENSE),
         ox.Triple(ds, _n(DCT + "publisher"), PUBLISHER),
         ox.Triple(PUBLISHER, rdf_type, _n(FOAF + "Organization")),

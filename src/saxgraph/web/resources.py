@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
-from saxgraph import formats
+from saxgraph import __version__, formats
 from saxgraph.describe import (
     RDF_TYPE,
     Description,
@@ -152,7 +152,9 @@ def represent(path: str, ext: str | None, quads_fn, html_fn) -> Response:
         response.headers["Content-Location"] = f"{path}.{fmt.extension}"
     alternates = [(f"{path}.{f.extension}", f) for f in offers() if f is not fmt]
     vary_and_alternates(response, alternates)
-    response.set_etag(hashlib.sha256(f"{store.version} {fmt.name} {path}".encode()).hexdigest()[:32])
+    # The page changes with the data and with the code that renders it.
+    tag = f"{store.version} {__version__} {fmt.name} {path}"
+    response.set_etag(hashlib.sha256(tag.encode()).hexdigest()[:32])
     return response.make_conditional(request)
 
 
