@@ -118,3 +118,17 @@ def test_the_request_path_maps_to_the_canonical_iri_on_any_host(client):
     subjects = {t.subject.value for t in parse(response)}
     assert BASE + "id/cluster/cool-silicon" in subjects
     assert not any("example.org" in s for s in subjects)
+
+
+@pytest.mark.parametrize("path", [ENTITY + ".ttl", "/search?q=cool&format=json", "/download/saxgraph.nt",
+                                  "/.well-known/void"])
+def test_scripts_on_other_sites_may_read_the_data(client, path):
+    response = client.get(path, headers={"Origin": "https://elsewhere.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Link" in response.headers["Access-Control-Expose-Headers"]
+
+
+def test_head_answers_like_get_without_a_body(client):
+    response = client.head(ENTITY, headers={"Accept": "text/turtle"})
+    assert response.status_code == 200 and response.data == b""
+    assert response.mimetype == "text/turtle" and "Link" in response.headers

@@ -19,9 +19,10 @@ from saxgraph.describe import serialize
 from saxgraph.web import get_store
 from saxgraph.web.errors import plain
 from saxgraph.web.negotiation import negotiate, vary_and_alternates
-from saxgraph.web.resources import json_format
+from saxgraph.web.resources import allow_cross_origin, json_format
 
 bp = Blueprint("downloads", __name__, template_folder="pages")
+bp.after_request(allow_cross_origin)
 
 PREFIX = "saxgraph."
 NO_GZIP = {"csv"}  # already a zip archive

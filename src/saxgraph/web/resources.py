@@ -14,7 +14,7 @@ import hashlib
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from saxgraph import __version__, formats
 from saxgraph.describe import (
@@ -60,6 +60,16 @@ INFERRED_IRI = str(graph_iri(INFERRED_GRAPH))
 ONTOLOGY_GRAPH_IRI = str(graph_iri(ONTOLOGY_GRAPH))
 RDFS = PREFIXES["rdfs"]
 OWL = PREFIXES["owl"]
+
+
+@bp.after_request
+def allow_cross_origin(response: Response) -> Response:
+    """Linked data is read by scripts on other sites too (CORS_ORIGINS, '*' by default; empty = off)."""
+    origins = current_app.config.get("CORS_ORIGINS")
+    if origins and "Access-Control-Allow-Origin" not in response.headers:
+        response.headers["Access-Control-Allow-Origin"] = origins
+        response.headers["Access-Control-Expose-Headers"] = "Link, ETag, Content-Location, Vary"
+    return response
 
 
 def offers() -> list[formats.Format]:
