@@ -16,6 +16,31 @@ LABEL_PROPERTIES = (
     ox.NamedNode(PREFIXES["rdfs"] + "label"),
     ox.NamedNode(PREFIXES["skos"] + "prefLabel"),
 )
+# Shown as the name of a resource that has no label (a quantity "as stated", a document title, an address).
+FALLBACK_LABEL_PROPERTIES = (
+    ox.NamedNode(PREFIXES["dcterms"] + "title"),
+    ox.NamedNode(PREFIXES["sg"] + "asStated"),
+    ox.NamedNode(PREFIXES["sg"] + "streetAddress"),
+)
+# Names for the standard properties and classes the ontology uses but does not itself label.
+STANDARD_LABELS = {
+    PREFIXES["rdf"] + "type": "type",
+    PREFIXES["rdfs"] + "label": "label",
+    PREFIXES["rdfs"] + "comment": "comment",
+    PREFIXES["skos"] + "prefLabel": "preferred label",
+    PREFIXES["skos"] + "altLabel": "alternative label",
+    PREFIXES["skos"] + "exactMatch": "exact match",
+    PREFIXES["skos"] + "broader": "broader",
+    PREFIXES["skos"] + "inScheme": "in scheme",
+    PREFIXES["skos"] + "topConceptOf": "top concept of",
+    PREFIXES["dcterms"] + "description": "description",
+    PREFIXES["dcterms"] + "title": "title",
+    PREFIXES["dcterms"] + "date": "date",
+    PREFIXES["dcterms"] + "language": "language",
+    PREFIXES["dcterms"] + "publisher": "publisher",
+    PREFIXES["owl"] + "sameAs": "same as",
+    PREFIXES["prov"] + "wasDerivedFrom": "derived from",
+}
 DESCRIPTION_PROPERTIES = (
     ox.NamedNode(PREFIXES["dcterms"] + "description"),
     ox.NamedNode(PREFIXES["rdfs"] + "comment"),
@@ -139,6 +164,7 @@ def _add_labels(store, description: Description) -> None:
                     description.labels.setdefault(iri, {}).setdefault(quad.object.language or "",
                                                                      quad.object.value)
                     label_quads.append(quad)
+    add_fallback_labels(store, description.labels, linked)
     # The resource's own labels are already among its outgoing facts; predicates are the ontology's business.
     predicates = {f.predicate.value for f in description.outgoing + description.incoming}
     description.label_facts = [f for f in _facts(label_quads)
@@ -146,14 +172,32 @@ def _add_labels(store, description: Description) -> None:
 
 
 def labels_of(store, iris) -> dict[str, dict[str, str]]:
-    """IRI -> language -> label for each IRI that has one."""
+    """IRI -> language -> label for each IRI that has one (or a stand-in: title, text as stated...)."""
     out: dict[str, dict[str, str]] = {}
+    iris = list(iris)
     for iri in iris:
         for prop in LABEL_PROPERTIES:
             for quad in store.quads(ox.NamedNode(iri), prop, None, None):
                 if isinstance(quad.object, ox.Literal):
                     out.setdefault(iri, {}).setdefault(quad.object.language or "", quad.object.value)
+    add_fallback_labels(store, out, iris)
     return out
+
+
+def add_fallback_labels(store, labels: dict, iris) -> None:
+    for iri in iris:
+        if iri in labels:
+            continue
+        if iri in STANDARD_LABELS:
+            labels[iri] = {"en": STANDARD_LABELS[iri]}
+            continue
+        for prop in FALLBACK_LABEL_PROPERTIES:
+            quads = store.quads(ox.NamedNode(iri), prop, None, None)
+            found = {q.object.language or "": q.object.value
+                     for q in quads if isinstance(q.object, ox.Literal)}
+            if found:
+                labels[iri] = found
+                break
 
 
 def best_label(labels: dict[str, str] | None, lang: str = "en") -> str | None:

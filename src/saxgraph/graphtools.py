@@ -18,7 +18,7 @@ from xml.etree import ElementTree as ET
 import pyoxigraph as ox
 
 from saxgraph import exports, formats
-from saxgraph.describe import LABEL_PROPERTIES, RDF_TYPE, best_label
+from saxgraph.describe import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label
 from saxgraph.namespaces import ID_BASE, INFERRED_GRAPH, ONTOLOGY_GRAPH, SG, compact, graph_iri
 
 SEPARATOR = " | "
@@ -84,6 +84,7 @@ def property_graph(store) -> PropertyGraph:
                     _text(inner.object, labels))
         else:
             node.attributes.setdefault(compact(prop), []).append(_text(obj, labels))
+    add_fallback_labels(store, labels, list(nodes))
     for node in nodes.values():
         node.label = best_label(labels.get(node.iri)) or compact(node.iri)
         kind = node.iri[len(ID_BASE):].split("/", 1)[0]
