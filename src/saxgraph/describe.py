@@ -65,6 +65,8 @@ class Fact:
     graphs: tuple[str, ...]
 
     def quads(self) -> list[ox.Quad]:
+        if not self.graphs:  # stated in the default graph (a store made from plain triple files)
+            return [ox.Quad(self.subject, self.predicate, self.object, ox.DefaultGraph())]
         return [ox.Quad(self.subject, self.predicate, self.object, ox.NamedNode(g)) for g in self.graphs]
 
 
@@ -106,11 +108,16 @@ class Description:
         return sorted({q.triple for q in self.quads()}, key=str)
 
 
+def graph_name(quad) -> str:
+    """The IRI of the graph a quad is in; "" for the default graph."""
+    return quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+
+
 def _facts(quads) -> list[Fact]:
     """Group quads into facts with the graphs stating each; sorted by predicate, then value."""
     graphs = defaultdict(set)
     for quad in quads:
-        graph = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+        graph = graph_name(quad)
         graphs[(quad.subject, quad.predicate, quad.object)].add(graph)
     facts = [Fact(s, p, o, tuple(sorted(g for g in gs if g))) for (s, p, o), gs in graphs.items()]
     return sorted(facts, key=lambda f: (str(f.subject), f.predicate.value, str(f.object)))

@@ -18,7 +18,7 @@ from xml.etree import ElementTree as ET
 import pyoxigraph as ox
 
 from saxgraph import exports, formats
-from saxgraph.describe import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label
+from saxgraph.describe import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label, graph_name
 from saxgraph.namespaces import ID_BASE, INFERRED_GRAPH, ONTOLOGY_GRAPH, SG, compact, graph_iri
 
 SEPARATOR = " | "
@@ -60,7 +60,7 @@ class PropertyGraph:
 def property_graph(store) -> PropertyGraph:
     """The entities and the links between them, from the asserted graphs of `store`."""
     triples = {q.triple for q in store.quads(None, None, None, None)
-               if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in SKIPPED_GRAPHS}
+               if graph_name(q) not in SKIPPED_GRAPHS}
     nodes = {t.subject.value: Node(t.subject.value) for t in triples
              if t.predicate == RDF_TYPE and isinstance(t.subject, ox.NamedNode)
              and t.subject.value.startswith(ID_BASE)}

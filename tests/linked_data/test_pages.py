@@ -184,3 +184,27 @@ def test_neighbourhood_json(client):
     for edge in data["edges"]:
         assert edge["data"]["source"] in ids and edge["data"]["target"] in ids and edge["data"]["label"]
     assert client.get("/id/cluster/nowhere/neighbourhood.json").status_code == 404
+
+
+def test_a_store_made_from_plain_triple_files_is_served_too(tmp_path):
+    """Regression: default-graph facts (`saxgraph serve --data x.ttl`) were dropped or crashed views."""
+    from pathlib import Path
+
+    from saxgraph.store import Store
+    from saxgraph.web import create_app
+
+    root = Path(__file__).resolve().parents[2]
+    mini = root / "tests" / "fixtures" / "mini"
+    store = Store.from_files([mini / "data" / "clusters.ttl", mini / "data" / "reference" / "places.ttl",
+                              mini / "ontology" / "saxgraph.ttl"])
+    client = create_app({"STORE": store, "TESTING": True}).test_client()
+    page = html(client, "/id/cluster/cool-silicon")
+    assert '<a href="/id/cluster/minalogic"' in page
+    turtle = client.get("/id/cluster/cool-silicon.ttl").data.decode()
+    assert "minalogic" in turtle
+    assert client.get("/id/cluster/cool-silicon/neighbourhood.json").status_code == 200
+    assert 'id="Cluster"' in html(client, "/ontology")
+    assert 'href="/id/cluster/minalogic"' in html(client, "/class/Cluster")
+    graphml = client.get("/download/saxgraph.graphml").data
+    assert graphml.count(b"<node ") == len({r["s"] for r in store.select(
+        'SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(STRSTARTS(STR(?s), "https://w3id.org/saxgraph/id/")) }')})

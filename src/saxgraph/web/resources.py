@@ -22,6 +22,7 @@ from saxgraph.describe import (
     Description,
     best_label,
     describe,
+    graph_name,
     labels_of,
     serialize,
     source_documents,
@@ -197,11 +198,16 @@ def entity(kind: str, name: str):
     return represent(path, ext, description.quads, lambda: entity_page(description, path))
 
 
+def only_inferred(fact) -> bool:
+    """Stated nowhere but in the materialised alignments."""
+    return bool(fact.graphs) and set(fact.graphs) <= {INFERRED_IRI}
+
+
 def entity_page(d: Description, path: str) -> str:
     labels = d.labels
     me = ox.NamedNode(d.iri)
-    asserted = [f for f in d.outgoing if not set(f.graphs) <= {INFERRED_IRI}]
-    inferred = [f for f in d.outgoing if f.graphs and set(f.graphs) <= {INFERRED_IRI}]
+    inferred = [f for f in d.outgoing if only_inferred(f)]
+    asserted = [f for f in d.outgoing if not only_inferred(f)]
     own = [f for f in asserted if f.subject == me]
     bnode_facts = [f for f in asserted if f.subject != me]
     types = [term_view(ox.NamedNode(t), labels) for t in d.types()
@@ -211,7 +217,7 @@ def entity_page(d: Description, path: str) -> str:
             if t["iri"].startswith(str(SG)) else None
     descriptions = [f.object for f in own if f.predicate.value in
                     (PREFIXES["dcterms"] + "description", RDFS + "comment")]
-    incoming = [f for f in d.incoming if not set(f.graphs) <= {INFERRED_IRI}]
+    incoming = [f for f in d.incoming if not only_inferred(f)]
     query = (f"SELECT ?property ?value ?graph WHERE {{\n  GRAPH ?graph {{ <{d.iri}> ?property ?value }}\n}}"
              f" ORDER BY ?property ?value")
     incoming_query = (f"SELECT ?subject ?property ?graph WHERE {{\n  GRAPH ?graph {{ ?subject ?property "
@@ -256,7 +262,7 @@ def neighbourhood_data(store, iri: str, limit: int = MAX_NEIGHBOURS) -> dict:
     node = ox.NamedNode(iri)
     edges, neighbours = {}, []
     for quad in list(store.quads(node, None, None, None)) + list(store.quads(None, None, node, None)):
-        if quad.graph_name.value in (INFERRED_IRI, ONTOLOGY_GRAPH_IRI) or quad.predicate == RDF_TYPE:
+        if graph_name(quad) in (INFERRED_IRI, ONTOLOGY_GRAPH_IRI) or quad.predicate == RDF_TYPE:
             continue
         s, o = quad.subject, quad.object
         if not (isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode)):
@@ -286,7 +292,7 @@ def _main_classes(store, iris) -> dict[str, str | None]:
     out = {}
     for iri in iris:
         classes = sorted(q.object.value for q in store.quads(ox.NamedNode(iri), RDF_TYPE, None, None)
-                         if q.graph_name.value != INFERRED_IRI and q.object.value.startswith(str(SG)))
+                         if graph_name(q) != INFERRED_IRI and q.object.value.startswith(str(SG)))
         out[iri] = classes[0] if classes else None
     return out
 
@@ -299,18 +305,25 @@ def ontology(ext: str | None = None):
     if ext is not None and ext.lower() not in {f.extension for f in offers()}:
         return not_found(f"{ONTOLOGY_IRI}.{ext}")
     store = get_store()
-    graph = ox.NamedNode(ONTOLOGY_GRAPH_IRI)
-    if not any(True for _ in store.quads(None, None, None, graph)):
+    if not ontology_quads(store):
         return not_found(ONTOLOGY_IRI, ext)
-    return represent("/ontology", ext and ext.lower(), lambda: list(store.quads(None, None, None, graph)),
+    return represent("/ontology", ext and ext.lower(), lambda: ontology_quads(store),
                      lambda: ontology_page(store))
 
 
+def ontology_quads(store) -> list:
+    """The ontology graph of a build; in a store made from plain files, the statements about its terms."""
+    found = list(store.quads(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH_IRI)))
+    if not found:
+        found = [q for q in store.quads(None, None, None, None)
+                 if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(ONTOLOGY_IRI)]
+    return found
+
+
 def ontology_terms(store) -> dict:
-    """Classes and properties of the ontology graph with labels, comments and alignments."""
-    graph = ox.NamedNode(ONTOLOGY_GRAPH_IRI)
+    """Classes and properties of the ontology with labels, comments and alignments."""
     terms: dict[str, dict[str, list]] = {}
-    for quad in store.quads(None, None, None, graph):
+    for quad in ontology_quads(store):
         if isinstance(quad.subject, ox.NamedNode):
             terms.setdefault(quad.subject.value, {}).setdefault(quad.predicate.value, []).append(quad.object)
     return terms
@@ -438,8 +451,7 @@ def classes():
 def class_page(term: str):
     store = get_store()
     iri = str(SG) + term
-    declared = any(True for q in store.quads(ox.NamedNode(iri), RDF_TYPE, ox.NamedNode(OWL + "Class"),
-                                             ox.NamedNode(ONTOLOGY_GRAPH_IRI)))
+    declared = any(True for _ in store.quads(ox.NamedNode(iri), RDF_TYPE, ox.NamedNode(OWL + "Class"), None))
     if not declared:
         return not_found(f"class {compact(iri)}")
     query = f"SELECT DISTINCT ?instance WHERE {{ ?instance a <{iri}> }} ORDER BY ?instance"
