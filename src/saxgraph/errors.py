@@ -73,3 +73,11 @@ class NotAcceptableError(SaxgraphError):
 
 class UnknownFormatError(SaxgraphError):
     """A format name or extension that the registry does not know."""
+
+
+class ProtocolError(SaxgraphError):
+    """A request the SPARQL protocol does not allow (several queries, no query, text not UTF-8)."""
+
+
+class UnsupportedMediaTypeError(SaxgraphError):
+    """A request body in a media type the operation does not take."""

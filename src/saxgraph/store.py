@@ -23,6 +23,12 @@ def term_value(term) -> str | None:
     return term.value
 
 
+# SPARQL's default graph is the RDF merge (a set) of the graphs, but pyoxigraph's union default graph and
+# multi-graph FROM both repeat a triple once per graph holding it (COUNT and DISTINCT-less results would be
+# wrong). So the union is kept once, deduplicated, in this hidden graph and queried as the default graph.
+UNION_GRAPH = ox.NamedNode("urn:x-saxgraph:union-default-graph")
+
+
 class Store:
     """A read-only dataset. The default graph of a query is the union of all graphs unless one is named."""
 
@@ -30,6 +36,11 @@ class Store:
         self._store = store
         self.manifest = manifest or {}
         self.origin = origin
+        self._store.remove_graph(UNION_GRAPH) if self._store.contains_named_graph(UNION_GRAPH) else None
+        self._named = [g for g in self._store.named_graphs() if g != UNION_GRAPH]
+        self._size = len(self._store)
+        self._store.update(f"INSERT {{ GRAPH {UNION_GRAPH} {{ ?s ?p ?o }} }} "
+                           "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
 
     # --- opening -------------------------------------------------------------------------------------
 
@@ -90,7 +101,8 @@ class Store:
         """Run a SPARQL query; a dataset given by the protocol replaces the union default graph."""
         options = {}
         if default_graphs is None and named_graphs is None:
-            options["use_default_graph_as_union"] = True
+            options["default_graph"] = UNION_GRAPH
+            options["named_graphs"] = self._named
         else:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
@@ -113,22 +125,23 @@ class Store:
         return bool(result)
 
     def quads(self, subject=None, predicate=None, obj=None, graph=None):
-        return self._store.quads_for_pattern(subject, predicate, obj, graph)
+        found = self._store.quads_for_pattern(subject, predicate, obj, graph)
+        return found if graph is not None else (q for q in found if q.graph_name != UNION_GRAPH)
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs())
+        return sorted(g.value for g in self._named)
 
     def __len__(self) -> int:
-        return len(self._store)
+        return self._size
 
     # --- exporting -----------------------------------------------------------------------------------
 
     def export(self, fmt: Format, output: BinaryIO | None = None) -> bytes | None:
         """The whole dataset; triple formats get the union of the graphs, each triple once."""
         if fmt.datasets:
-            quads = sorted(self._store, key=str)
+            quads = sorted(self.quads(), key=str)
             return ox.serialize(quads, output, format=fmt.ox_format)
-        triples = sorted({q.triple for q in self._store}, key=str)
+        triples = sorted({q.triple for q in self.quads()}, key=str)
         return ox.serialize(triples, output, format=fmt.ox_format, prefixes=_prefixes_for(fmt))
 
 

@@ -17,6 +17,7 @@ DEFAULTS = {
     "PUBLIC_URL": None,
     # Limits (documented in README "Limits").
     "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped (503)
+    "QUERY_WORKERS": 2,  # forked processes per server process that run queries (killed at the time limit)
     "MAX_RESULT_ROWS": 100_000,  # solutions a SELECT may return
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
     "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
@@ -24,7 +25,7 @@ DEFAULTS = {
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
-BLUEPRINTS: list[str] = ["resources", "downloads"]
+BLUEPRINTS: list[str] = ["resources", "downloads", "sparql", "ops", "ui"]
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -4,13 +4,15 @@ anything else is a logged 500, never dressed up as a 400."""
 from flask import Flask, Response
 
 from saxgraph.errors import (
-    NotAcceptableError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError,
-    UnknownFormatError,
+    NotAcceptableError, ProtocolError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError,
+    UnknownFormatError, UnsupportedMediaTypeError,
 )
 
 STATUS = {
     QuerySyntaxError: 400,
     UnknownFormatError: 400,
+    ProtocolError: 400,
+    UnsupportedMediaTypeError: 415,
     QueryRefusedError: 403,
     NotAcceptableError: 406,
     ResultTooLargeError: 413,
@@ -39,4 +41,5 @@ def _handler(status: int):
 
 def _title(status: int) -> str:
     return {400: "Bad request", 403: "Forbidden", 406: "Not acceptable", 413: "Result too large",
+            415: "Unsupported media type",
             503: "Service unavailable"}.get(status, "Error")

@@ -1,0 +1,221 @@
+"""Run SPARQL queries under the endpoint's limits: a time limit that really stops the work, a cap on the
+result size, and SERVICE refused unless allow-listed.
+
+pyoxigraph's `Store.query` cannot be interrupted, so queries run in worker processes forked from the process
+that holds the loaded store (copy-on-write: nothing is reloaded). A worker that passes the time limit is
+killed and replaced; one that dies is replaced too. The parent only ever waits on a pipe.
+"""
+
+import io
+import logging
+import os
+import pickle
+import queue
+import signal
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, Pipe
+
+import pyoxigraph as ox
+
+from saxgraph import formats
+from saxgraph.errors import (
+    QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError, SaxgraphError,
+)
+from saxgraph.results import WRITERS, TooManyRows, capped
+from saxgraph.sparql_text import classify, refused_services
+
+log = logging.getLogger("saxgraph.query")
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    sparql: str
+    results_format: str = "json"  # for SELECT / ASK (formats.RESULTS names)
+    graph_format: str = "turtle"  # for CONSTRUCT / DESCRIBE (formats.RDF names)
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    base_iri: str | None = None
+
+
+@dataclass
+class QueryOutcome:
+    form: str  # "solutions", "boolean" or "graph"
+    format_name: str  # a formats.RESULTS name for solutions and booleans, a formats.RDF name for graphs
+    body: bytes
+    size: int  # rows, 1 for a boolean, triples for a graph
+    seconds: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def format(self) -> formats.Format:  # resolved here: Format objects hold pyoxigraph enums (not picklable)
+        return formats.by_name(self.format_name, formats.RDF if self.form == "graph" else formats.RESULTS)
+
+
+def check_allowed(sparql: str, service_allowlist=()) -> None:
+    """Refuse what a read-only, SSRF-safe endpoint must never run, before anything runs."""
+    if classify(sparql).form == "UPDATE":
+        raise QueryRefusedError("This endpoint is read-only: SPARQL Update is not accepted.")
+    refused = refused_services(sparql, list(service_allowlist))
+    if refused:
+        raise QueryRefusedError(
+            f"SERVICE (federated query) to {', '.join(refused)} is refused: this endpoint does not fetch "
+            "remote data on a client's behalf. An operator can allow-list endpoint IRI prefixes with the "
+            "SERVICE_ALLOWLIST setting (SAXGRAPH_SERVICE_ALLOWLIST).")
+
+
+def execute(store, request: QueryRequest, max_rows: int | None = None) -> QueryOutcome:
+    """Run one query in this process and serialise its result."""
+    started = time.perf_counter()
+    result = store.query(request.sparql, default_graphs=_list(request.default_graphs),
+                         named_graphs=_list(request.named_graphs), base_iri=request.base_iri)
+    out = io.BytesIO()
+    if isinstance(result, ox.QuerySolutions):
+        fmt = formats.by_name(request.results_format, formats.RESULTS)
+        variables = [v.value for v in result.variables]
+        try:
+            size = WRITERS[fmt.name](variables, capped(result, max_rows), out)
+        except TooManyRows as error:
+            raise ResultTooLargeError(_too_large(error.limit, "rows")) from None
+        form = "solutions"
+    elif isinstance(result, ox.QueryBoolean):
+        fmt = formats.by_name(request.results_format, formats.RESULTS)
+        result.serialize(out, format=fmt.ox_format)
+        form, size = "boolean", 1
+    else:
+        fmt = formats.by_name(request.graph_format, formats.RDF)
+        try:
+            triples = list(capped(result, max_rows))
+        except TooManyRows as error:
+            raise ResultTooLargeError(_too_large(error.limit, "triples")) from None
+        ox.serialize(triples, out, format=fmt.ox_format)
+        form, size = "graph", len(triples)
+    return QueryOutcome(form, fmt.name, out.getvalue(), size, time.perf_counter() - started)
+
+
+def _list(graphs):
+    return list(graphs) if graphs is not None else None
+
+
+def _too_large(limit: int, what: str) -> str:
+    return (f"The result has more than {limit} {what}, the limit of this endpoint (MAX_RESULT_ROWS). "
+            "Add LIMIT/OFFSET to page through it, or download the data dumps.")
+
+
+# --- worker processes --------------------------------------------------------------------------------
+
+class QueryPool:
+    """Forked query workers sharing the parent's loaded store; created lazily in the serving process."""
+
+    def __init__(self, store, size: int = 2, max_rows: int | None = None):
+        self.store, self.size, self.max_rows = store, max(1, size), max_rows
+        self._idle: queue.Queue = queue.Queue()
+        self._pid = None
+        self._lock = threading.Lock()
+        self.restarts = 0
+
+    def _ensure_started(self) -> None:
+        if self._pid == os.getpid():
+            return
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._idle = queue.Queue()  # workers inherited from another process are not ours
+            for _ in range(self.size):
+                self._idle.put(self._spawn())
+            self._pid = os.getpid()
+
+    def _spawn(self) -> "_Worker":
+        parent_end, child_end = Pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            parent_end.close()
+            _worker_loop(self.store, child_end, self.max_rows)
+            os._exit(0)
+        child_end.close()
+        return _Worker(pid, parent_end)
+
+    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
+        self._ensure_started()
+        deadline = time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeoutError(f"All {self.size} query workers stayed busy for {timeout:g} s; "
+                                    "try again shortly.") from None
+        try:
+            worker.conn.send_bytes(pickle.dumps(request))
+            remaining = max(0.0, deadline - time.monotonic())
+            if not worker.conn.poll(remaining):
+                self._replace(worker)
+                worker = None
+                raise QueryTimeoutError(f"The query ran longer than the time limit of {timeout:g} s and "
+                                        "was stopped. Narrow it (LIMIT, more specific patterns) or raise "
+                                        "QUERY_TIMEOUT if you run this server.")
+            status, payload = pickle.loads(worker.conn.recv_bytes())
+        except (EOFError, OSError, BrokenPipeError):
+            # the worker died mid-query (killed, out of memory): replace it, report a retryable failure
+            if worker is not None:
+                self._replace(worker)
+                worker = None
+            raise QueryTimeoutError("The query worker stopped unexpectedly; it has been replaced. "
+                                    "Try again.") from None
+        finally:
+            if worker is not None:
+                self._idle.put(worker)
+        if status == "ok":
+            return payload
+        error_class, message = payload
+        raise error_class(message)
+
+    def _replace(self, worker: "_Worker") -> None:
+        worker.kill()
+        self.restarts += 1
+        self._idle.put(self._spawn())
+
+    def close(self) -> None:
+        if self._pid != os.getpid():
+            return
+        while True:
+            try:
+                self._idle.get_nowait().kill()
+            except queue.Empty:
+                break
+        self._pid = None
+
+
+@dataclass
+class _Worker:
+    pid: int
+    conn: Connection
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        self.conn.close()
+
+
+def _worker_loop(store, conn: Connection, max_rows) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which then kills us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    while True:
+        try:
+            request = pickle.loads(conn.recv_bytes())
+        except (EOFError, OSError):
+            return  # the server went away
+        try:
+            reply = ("ok", execute(store, request, max_rows))
+        except (QuerySyntaxError, ResultTooLargeError, QueryRefusedError, SaxgraphError) as error:
+            reply = ("error", (type(error), str(error)))
+        except (ValueError, TypeError) as error:  # pyoxigraph: e.g. an invalid IRI in default-graph-uri
+            reply = ("error", (QuerySyntaxError, str(error)))
+        except Exception as error:  # a fault, not bad input: the server logs it and answers 500
+            reply = ("error", (RuntimeError, f"{type(error).__name__}: {error}"))
+        conn.send_bytes(pickle.dumps(reply))

@@ -1,0 +1,87 @@
+"""What the endpoint must know about a request's SPARQL text before running it: its form (SELECT, ASK,
+CONSTRUCT, DESCRIBE, or an update) and the IRIs of any SERVICE clauses.
+
+A small lexer after the SPARQL 1.1 grammar's terminals: strings, IRIs, comments, variables, prefixed names
+and language tags are single tokens, so a keyword inside any of them (`"SERVICE"`, `<http://x/SERVICE>`,
+`ex:service`, `# SERVICE`) is never taken for the keyword itself. The parser proper (pyoxigraph) still
+decides whether the text is valid; this only classifies it.
+"""
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\r\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+               |'(?:[^'\\\r\n]|\\.)*'|"(?:[^"\\\r\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<pname>[^\W\d][\w.\-]*:(?:[\w\-.:%\\]|%[0-9A-Fa-f]{2})*|:(?:[\w\-.:%\\])*)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<space>\s+)
+  | (?P<other>.)
+""", re.VERBOSE | re.DOTALL)
+
+QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+@dataclass(frozen=True)
+class QueryText:
+    form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, UPDATE, or None when it cannot be told
+    services: tuple[str, ...]  # the IRI (or variable / prefixed name) after each SERVICE [SILENT]
+
+    @property
+    def returns_graph(self) -> bool:
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+def tokens(text: str):
+    """(kind, value) pairs, without whitespace and comments."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind not in ("space", "comment"):
+            yield kind, match.group()
+
+
+def classify(text: str) -> QueryText:
+    form, services, expect_service_target = None, [], False
+    for kind, value in tokens(text):
+        upper = value.upper() if kind == "word" else None
+        if expect_service_target:
+            if upper == "SILENT":
+                continue
+            services.append(value)
+            expect_service_target = False
+            continue
+        if upper is None:
+            continue
+        if form is None and upper in QUERY_FORMS:
+            form = upper
+        elif form is None and upper in UPDATE_KEYWORDS:
+            form = "UPDATE"
+        elif upper == "SERVICE":
+            expect_service_target = True
+    return QueryText(form, tuple(services))
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(text: str) -> str:
+    """SPARQL 1.1 section 19.2: \\uXXXX and \\UXXXXXXXX may stand for any character, keywords included."""
+    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def refused_services(text: str, allowlist: list[str] | tuple[str, ...]) -> list[str]:
+    """SERVICE targets the operator has not allow-listed (a variable target is never allowed: it could be
+    bound to any IRI at run time). The text is read both as written and with codepoint escapes resolved,
+    so an escaped keyword cannot slip through whichever way the parser treats escapes."""
+    refused = []
+    variants = {text, unescape_codepoints(text)}
+    for target in sorted({t for variant in variants for t in classify(variant).services}):
+        iri = target[1:-1] if target.startswith("<") else None
+        if iri is None or not any(iri.startswith(prefix) for prefix in allowlist):
+            refused.append(target)
+    return refused

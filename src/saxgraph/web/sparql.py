@@ -1,0 +1,160 @@
+"""/sparql: the SPARQL 1.1 Protocol query operation (https://www.w3.org/TR/sparql11-protocol/), read-only.
+
+GET ?query=, POST application/x-www-form-urlencoded, POST application/sparql-query; default-graph-uri and
+named-graph-uri; content negotiation on Accept or `format`; without a query, the Service Description (RDF)
+or, for a browser, the query UI.
+"""
+
+import logging
+import time
+import weakref
+from urllib.parse import parse_qsl
+
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+
+from saxgraph import formats
+from saxgraph.errors import ProtocolError, QueryRefusedError, UnsupportedMediaTypeError
+from saxgraph.query_runner import QueryPool, QueryRequest, check_allowed
+from saxgraph.service_description import describe_service, serialise
+from saxgraph.sparql_text import classify
+from saxgraph.web import get_store
+from saxgraph.web.negotiation import negotiate
+
+bp = Blueprint("sparql", __name__)
+access_log = logging.getLogger("saxgraph.access")
+
+SOLUTION_FORMATS = ("json", "xml", "csv", "tsv")
+BOOLEAN_FORMATS = ("json", "xml")
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads")
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+
+
+@bp.after_request
+def allow_cross_origin(response: Response) -> Response:
+    """Browser tools on other sites (YASGUI, Sparklis) may query; POST with a SPARQL body needs a preflight."""
+    origins = current_app.config.get("CORS_ORIGINS")
+    if origins:
+        response.headers["Access-Control-Allow-Origin"] = origins
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Expose-Headers"] = "Content-Type, Vary, X-Result-Size"
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+@bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)
+def endpoint():
+    started = time.perf_counter()
+    params = _parameters()
+    if "update" in params or request.mimetype == UPDATE:
+        raise QueryRefusedError("This endpoint is read-only: SPARQL Update is not accepted here. "
+                                "The graph changes only through `saxgraph build` of the curated data.")
+    queries = params.get("query", [])
+    if len(queries) > 1:
+        raise ProtocolError(f"The request has {len(queries)} 'query' parameters; the SPARQL protocol allows one.")
+    if not queries:
+        if request.method == "POST":
+            raise ProtocolError("No query: send it in the 'query' parameter (form POST) or as the body "
+                                f"of a POST with Content-Type {DIRECT}.")
+        return service_description()
+    sparql = queries[0]
+    check_allowed(sparql, current_app.config["SERVICE_ALLOWLIST"])
+    fmt = _negotiate(sparql, params)
+    query_request = QueryRequest(
+        sparql=sparql,
+        results_format=fmt.name if fmt.kind == formats.RESULTS else "json",
+        graph_format=fmt.name if fmt.kind == formats.RDF else "turtle",
+        default_graphs=_graphs(params, "default-graph-uri"),
+        named_graphs=_graphs(params, "named-graph-uri"),
+        base_iri=request.base_url,
+    )
+    outcome = query_pool().run(query_request, float(current_app.config["QUERY_TIMEOUT"]))
+    response = Response(outcome.body, content_type=outcome.format.content_type)
+    response.vary.add("Accept")
+    response.headers["X-Result-Size"] = str(outcome.size)
+    response.headers["Cache-Control"] = "public, max-age=60"
+    access_log.info("query form=%s format=%s result_size=%d bytes=%d query_ms=%.1f total_ms=%.1f",
+                    outcome.form, outcome.format_name, outcome.size, len(outcome.body),
+                    outcome.seconds * 1000, (time.perf_counter() - started) * 1000)
+    return response
+
+
+def _parameters() -> dict[str, list[str]]:
+    """Protocol parameters from the URL and, for a form POST, the body; decoded strictly as UTF-8."""
+    params: dict[str, list[str]] = {}
+
+    def add(raw: bytes, where: str) -> None:
+        try:
+            pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict")
+        except UnicodeDecodeError as error:
+            raise ProtocolError(f"The {where} is not valid UTF-8 ({error.reason} at byte {error.start}); "
+                                "SPARQL protocol requests are UTF-8.") from None
+        for name, value in pairs:
+            params.setdefault(name, []).append(value)
+
+    add(request.query_string, "query string")
+    if request.method == "POST":
+        mimetype = request.mimetype
+        if mimetype == FORM:
+            add(request.get_data(cache=True), "form body")
+        elif mimetype == DIRECT:
+            charset = request.mimetype_params.get("charset", "utf-8").lower()
+            if charset not in ("utf-8", "utf8"):
+                raise ProtocolError(f"The query body is declared as {charset}; the SPARQL protocol requires UTF-8.")
+            try:
+                body = request.get_data(cache=True).decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise ProtocolError(f"The query body is not valid UTF-8 ({error.reason} at byte "
+                                    f"{error.start}); the SPARQL protocol requires UTF-8.") from None
+            params.setdefault("query", []).append(body)
+        elif mimetype != UPDATE:
+            shown = mimetype or "none"
+            raise UnsupportedMediaTypeError(
+                f"POST to /sparql takes Content-Type {FORM} (query=...) or {DIRECT} (the query as the body); "
+                f"this request has {shown}.")
+    return params
+
+
+def _graphs(params: dict, name: str) -> tuple[str, ...] | None:
+    if "default-graph-uri" not in params and "named-graph-uri" not in params:
+        return None  # no protocol dataset: the query's FROM clauses, else the union of all graphs
+    return tuple(params.get(name, []))
+
+
+def _negotiate(sparql: str, params: dict) -> formats.Format:
+    form = classify(sparql).form
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        names, kind = GRAPH_FORMATS, formats.RDF
+    elif form == "ASK":
+        names, kind = BOOLEAN_FORMATS, formats.RESULTS
+    else:
+        names, kind = SOLUTION_FORMATS, formats.RESULTS
+    explicit = (params.get("format") or params.get("output") or [None])[0]
+    return negotiate([formats.by_name(n, kind) for n in names], extension=explicit)
+
+
+def service_description() -> Response:
+    rdf = [formats.by_name(n, formats.RDF) for n in GRAPH_FORMATS]
+    html = formats.by_name("html", formats.PAGE)
+    explicit = request.args.get("format")
+    fmt = negotiate(rdf + [html], extension=explicit)
+    if fmt is html:
+        return redirect(url_for("ui.query"), code=303)
+    endpoint_url = current_app.config.get("PUBLIC_URL") or request.host_url.rstrip("/")
+    body = serialise(describe_service(get_store(), endpoint_url.rstrip("/") + "/sparql"), fmt)
+    response = Response(body, content_type=fmt.content_type)
+    response.vary.add("Accept")
+    return response
+
+
+def query_pool() -> QueryPool:
+    """The app's query workers, forked lazily in the serving process (after gunicorn's fork)."""
+    pool = current_app.extensions.get("saxgraph.query_pool")
+    if pool is None:
+        config = current_app.config
+        pool = QueryPool(get_store(), size=int(config["QUERY_WORKERS"]), max_rows=int(config["MAX_RESULT_ROWS"]))
+        current_app.extensions["saxgraph.query_pool"] = pool
+        weakref.finalize(current_app._get_current_object(), pool.close)
+    return pool

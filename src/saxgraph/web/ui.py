@@ -1,0 +1,86 @@
+"""The home page, the query UI (vendored YASGUI) and the catalogue of example queries."""
+
+import json
+from urllib.parse import quote
+
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
+
+from saxgraph import examples, formats
+from saxgraph.namespaces import PREFIXES
+from saxgraph.web import get_store
+from saxgraph.web.errors import plain
+from saxgraph.web.negotiation import negotiate, vary_and_alternates
+from saxgraph.web.resources import class_counts
+
+bp = Blueprint("ui", __name__, template_folder="ui_pages")
+
+
+JSON = formats.by_name("json", formats.PAGE)
+HTML = formats.by_name("html", formats.PAGE)
+
+
+def _html_or_json():
+    return negotiate([HTML, JSON])
+
+
+def summary() -> dict:
+    store = get_store()
+    return {"title": "saxgraph", "quads": len(store), "graphs": store.graphs(), "version": store.version,
+            "classes": [{k: c[k] for k in ("iri", "label", "count")} for c in class_counts(store)],
+            "sparql_endpoint": url_for("sparql.endpoint", _external=True),
+            "examples": url_for("ui.examples_json", _external=True)}
+
+
+@bp.get("/")
+def home():
+    if _html_or_json() is JSON:
+        return vary_and_alternates(jsonify(summary()), [])
+    response = Response(render_template("home.html", summary=summary(), examples=examples.catalogue(),
+                                        alternates=[{"media_type": JSON.media_type, "url": "/index.json",
+                                                     "label": "JSON"}]))
+    return vary_and_alternates(response, [("/index.json", JSON)])
+
+
+@bp.get("/index.json")
+def home_json():
+    return jsonify(summary())
+
+
+@bp.get("/query")
+def query():
+    """YASGUI on /sparql; ?query= or ?example=<name> fills the editor."""
+    text = request.args.get("query")
+    chosen = examples.by_name(request.args.get("example", ""))
+    if text is None:
+        text = (chosen or examples.catalogue()[0]).query
+    config = {"endpoint": url_for("sparql.endpoint"), "query": text, "prefixes": PREFIXES,
+              "examples": [e.as_json() for e in examples.catalogue()],
+              "run": bool(request.args.get("run"))}
+    # "<" escaped: a query containing "</script>" must not end the script element it is embedded in
+    return render_template("query.html", config=json.dumps(config).replace("<", "\\u003c"), chosen=chosen)
+
+
+@bp.get("/examples")
+def examples_page():
+    if _html_or_json() is JSON:
+        return examples_json()
+    items = [{"example": e, "editor": url_for("ui.query", example=e.name),
+              "results": url_for("sparql.endpoint") + "?query=" + quote(e.query, safe=""),
+              "raw": url_for("ui.example_file", name=e.name)} for e in examples.catalogue()]
+    response = Response(render_template("examples.html", items=items, alternates=[
+        {"media_type": "application/json", "url": "/examples.json", "label": "JSON"}]))
+    return vary_and_alternates(response, [("/examples.json", JSON)])
+
+
+@bp.get("/examples.json")
+def examples_json():
+    return jsonify({"examples": [{**e.as_json(), "url": url_for("ui.example_file", name=e.name, _external=True)}
+                                 for e in examples.catalogue()]})
+
+
+@bp.get("/examples/<name>.rq")
+def example_file(name: str):
+    example = examples.by_name(name)
+    if example is None:
+        return plain(404, f"No example query named {name!r}; see /examples.")
+    return Response(example.query, content_type="application/sparql-query; charset=utf-8")
