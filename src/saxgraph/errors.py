@@ -81,3 +81,7 @@ class ProtocolError(SaxgraphError):
 
 class UnsupportedMediaTypeError(SaxgraphError):
     """A request body in a media type the operation does not take."""
+
+
+class QueryEvaluationError(SaxgraphError):
+    """The query parses but the engine cannot evaluate it (e.g. an unsupported extension function)."""

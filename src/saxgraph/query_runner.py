@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from saxgraph import formats
 from saxgraph.errors import (
-    QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError, SaxgraphError,
+    QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError, SaxgraphError,
 )
 from saxgraph.results import WRITERS, TooManyRows, capped
 from saxgraph.sparql_text import classify, refused_services
@@ -216,6 +216,8 @@ def _worker_loop(store, conn: Connection, max_rows) -> None:
             reply = ("error", (type(error), str(error)))
         except (ValueError, TypeError) as error:  # pyoxigraph: e.g. an invalid IRI in default-graph-uri
             reply = ("error", (QuerySyntaxError, str(error)))
+        except RuntimeError as error:  # pyoxigraph's evaluation errors caused by the query itself
+            reply = ("error", (QueryEvaluationError, f"The query cannot be evaluated: {error}"))
         except Exception as error:  # a fault, not bad input: the server logs it and answers 500
             reply = ("error", (RuntimeError, f"{type(error).__name__}: {error}"))
         conn.send_bytes(pickle.dumps(reply))

@@ -123,16 +123,31 @@ def _graphs(params: dict, name: str) -> tuple[str, ...] | None:
     return tuple(params.get(name, []))
 
 
+# What clients put in format/output/results (SPARQLWrapper sends all three, Fuseki reads `output`), read
+# for the query form at hand: "xml" means RDF/XML for a CONSTRUCT and SPARQL XML for a SELECT.
+GRAPH_ALIASES = {"xml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml", "json": "jsonld", "json-ld": "jsonld",
+                 "n3": "turtle", "ttl": "turtle", "nt": "ntriples", "nq": "nquads"}
+RESULT_ALIASES = {"sparql-results+json": "json", "sparql-results+xml": "xml", "srj": "json", "srx": "xml"}
+
+
 def _negotiate(sparql: str, params: dict) -> formats.Format:
     form = classify(sparql).form
     if form in ("CONSTRUCT", "DESCRIBE"):
-        names, kind = GRAPH_FORMATS, formats.RDF
+        names, kind, aliases = GRAPH_FORMATS, formats.RDF, GRAPH_ALIASES
     elif form == "ASK":
-        names, kind = BOOLEAN_FORMATS, formats.RESULTS
+        names, kind, aliases = BOOLEAN_FORMATS, formats.RESULTS, RESULT_ALIASES
     else:
-        names, kind = SOLUTION_FORMATS, formats.RESULTS
-    explicit = (params.get("format") or params.get("output") or [None])[0]
-    return negotiate([formats.by_name(n, kind) for n in names], extension=explicit)
+        names, kind, aliases = SOLUTION_FORMATS, formats.RESULTS, RESULT_ALIASES
+    offers = [formats.by_name(n, kind) for n in names]
+    asked = [v.strip().lower() for name in ("format", "output", "results") for v in params.get(name, []) if v.strip()]
+    for value in asked:
+        value = aliases.get(value, value)
+        fmt = next((f for f in offers if value in (f.name, f.extension, f.media_type, *f.aliases)), None)
+        if fmt is not None:
+            return fmt
+    if asked:
+        return negotiate(offers, extension=asked[0])  # none is offered for this query form: 406, with the list
+    return negotiate(offers)
 
 
 def service_description() -> Response:

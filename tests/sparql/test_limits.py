@@ -1,0 +1,78 @@
+"""Limits that protect the endpoint: a time limit that really stops the work, a result cap, a body cap,
+and recovery when a query worker dies."""
+
+import os
+import signal
+import time
+
+import pytest
+
+from saxgraph.web import create_app
+
+VALUES = " ".join(str(i) for i in range(60))
+ENDLESS = "SELECT (COUNT(*) AS ?n) {" + " ".join(f"VALUES ?v{i} {{ {VALUES} }}" for i in range(8)) + "}"
+
+
+@pytest.fixture(scope="module")
+def limited(mini_dataset):
+    app = create_app({"STORE": mini_dataset, "TESTING": True, "QUERY_TIMEOUT": 1, "MAX_RESULT_ROWS": 50,
+                      "MAX_CONTENT_LENGTH": 4000, "QUERY_WORKERS": 1})
+    return app
+
+
+def test_a_runaway_query_is_stopped_at_the_time_limit(limited):
+    client = limited.test_client()
+    started = time.monotonic()
+    response = client.get("/sparql", query_string={"query": ENDLESS})
+    elapsed = time.monotonic() - started
+    assert response.status_code == 503
+    assert "time limit of 1 s" in response.get_data(as_text=True)
+    assert response.headers["Retry-After"]
+    assert elapsed < 5
+    # the worker was killed, not left running: the next query is answered at once
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    pool = limited.extensions["saxgraph.query_pool"]
+    assert pool.restarts >= 1
+
+
+def test_the_killed_worker_process_is_gone(limited):
+    client = limited.test_client()
+    client.get("/sparql", query_string={"query": "ASK {}"})
+    pool = limited.extensions["saxgraph.query_pool"]
+    before = {w.pid for w in list(pool._idle.queue)}
+    client.get("/sparql", query_string={"query": ENDLESS})
+    for pid in before:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_results_beyond_the_row_cap_are_refused_with_advice(limited):
+    response = limited.test_client().get("/sparql", query_string={"query": "SELECT * { VALUES ?x { " + VALUES + " } }"})
+    assert response.status_code == 413
+    assert "LIMIT" in response.get_data(as_text=True)
+    ok = limited.test_client().get("/sparql", query_string={"query": "SELECT * { VALUES ?x { " + VALUES + " } } LIMIT 50"})
+    assert ok.status_code == 200 and ok.headers["X-Result-Size"] == "50"
+
+
+def test_a_construct_beyond_the_cap_is_refused_too(limited):
+    query = ("CONSTRUCT { ?i <http://e/p> ?x } WHERE { VALUES ?x { " + VALUES + " } "
+             "BIND(IRI(CONCAT('http://e/', STR(?x))) AS ?i) }")
+    assert limited.test_client().get("/sparql", query_string={"query": query}).status_code == 413
+
+
+def test_an_oversized_body_is_413(limited):
+    body = "ASK {} #" + "x" * 5000
+    response = limited.test_client().post("/sparql", data=body, content_type="application/sparql-query")
+    assert response.status_code == 413
+
+
+def test_a_worker_that_dies_mid_query_is_replaced(limited):
+    client = limited.test_client()
+    client.get("/sparql", query_string={"query": "ASK {}"})
+    pool = limited.extensions["saxgraph.query_pool"]
+    worker = pool._idle.queue[0]
+    os.kill(worker.pid, signal.SIGKILL)
+    time.sleep(0.1)
+    first = client.get("/sparql", query_string={"query": "ASK {}"})
+    assert first.status_code in (200, 503)
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
