@@ -4,7 +4,7 @@
     python scripts/vendor_assets.py --check    # verify the committed files against VERSIONS.json
 
 Each tarball is checked against the npm registry's `dist.integrity` (sha512) before anything is extracted;
-only the built browser files and the licence are kept. VERSIONS.json records package, version, tarball,
+only the built browser files and the licence texts are kept. VERSIONS.json records package, version, tarball,
 integrity, licence and the sha256 of every file, so a run is reproducible and reviewable. No CDN is ever used.
 """
 
@@ -24,8 +24,10 @@ REGISTRY = "https://registry.npmjs.org"
 
 # package -> (version, folder, {path inside the tarball: file name in the folder})
 PACKAGES = {
-    # @triply/yasgui rather than its fork @zazuko/yasgui: the fork's npm tarball carries no licence file.
-    "@triply/yasgui": ("4.2.28", "yasgui", {
+    # 4.6.1: the newest @zazuko/yasgui whose tarball still carries the licence notices of the code bundled
+    # into yasgui.min.js (4.6.2 ships none). No 4.6.x tarball carries the package's own MIT licence text:
+    # that file is taken from LICENCE_FROM below.
+    "@zazuko/yasgui": ("4.6.1", "yasgui", {
         "package/build/yasgui.min.js": "yasgui.min.js",
         "package/build/yasgui.min.css": "yasgui.min.css",
         "package/build/yasgui.min.js.LICENSE.txt": "THIRD-PARTY-LICENSES.txt",
@@ -34,6 +36,8 @@ PACKAGES = {
         "package/dist/cytoscape.min.js": "cytoscape.min.js",
     }),
 }
+# package -> (package, version) of the newest release of the same package whose tarball has the licence file
+LICENCE_FROM = {"@zazuko/yasgui": ("@zazuko/yasgui", "4.2.34")}
 LICENCE_NAMES = ("package/LICENSE", "package/LICENSE.md", "package/LICENSE.txt", "package/license")
 
 
@@ -53,31 +57,56 @@ def verify(blob: bytes, integrity: str) -> None:
         raise SystemExit(f"integrity mismatch: expected {integrity}, got {algorithm}-{actual}")
 
 
-def vendor(package: str, version: str, folder: str, files: dict[str, str]) -> dict:
+def tarball(package: str, version: str) -> tuple[dict, tarfile.TarFile]:
+    """The registry's metadata and the tarball, opened only after its sha512 matched `dist.integrity`."""
     meta = metadata(package, version)
-    tarball, integrity = meta["dist"]["tarball"], meta["dist"]["integrity"]
-    blob = fetch(tarball)
-    verify(blob, integrity)
+    blob = fetch(meta["dist"]["tarball"])
+    verify(blob, meta["dist"]["integrity"])
+    return meta, tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz")
+
+
+def licence_member(archive: tarfile.TarFile) -> str | None:
+    names = archive.getnames()
+    return next((n for n in LICENCE_NAMES if n in names), None)
+
+
+def extract(archive: tarfile.TarFile, inner: str, target: Path, label: str) -> None:
+    member = archive.extractfile(inner) if inner in archive.getnames() else None
+    if member is None:
+        raise SystemExit(f"{label}: {inner} missing from the tarball")
+    target.write_bytes(member.read())
+
+
+def vendor(package: str, version: str, folder: str, files: dict[str, str]) -> dict:
+    meta, archive = tarball(package, version)
     target = VENDOR / folder
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    wanted = dict(files)
-    with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as archive:
-        names = archive.getnames()
-        licence = next((n for n in LICENCE_NAMES if n in names), None)
-        if licence is None:
+    record = {"package": package, "version": version, "licence": meta.get("license"),
+              "tarball": meta["dist"]["tarball"], "integrity": meta["dist"]["integrity"], "folder": folder}
+    with archive:
+        for inner, name in sorted(files.items()):
+            extract(archive, inner, target / name, f"{package}@{version}")
+        licence = licence_member(archive)
+        if licence is not None:
+            extract(archive, licence, target / "LICENSE", f"{package}@{version}")
+    if licence is None:
+        if package not in LICENCE_FROM:
             raise SystemExit(f"{package}@{version}: no licence file in the tarball")
-        wanted[licence] = "LICENSE"
-        for inner, name in sorted(wanted.items()):
-            member = archive.extractfile(inner)
-            if member is None:
-                raise SystemExit(f"{package}@{version}: {inner} missing from the tarball")
-            (target / name).write_bytes(member.read())
-    record = {
-        "package": package, "version": version, "licence": meta.get("license"),
-        "tarball": tarball, "integrity": integrity, "folder": folder,
-        "files": {name: _sha256(target / name) for name in sorted(wanted.values())},
-    }
+        source, source_version = LICENCE_FROM[package]
+        source_meta, source_archive = tarball(source, source_version)
+        if source_meta.get("license") != meta.get("license"):
+            raise SystemExit(f"{package}@{version} is {meta.get('license')}, but {source}@{source_version} "
+                             f"is {source_meta.get('license')}: its licence text does not apply")
+        with source_archive:
+            licence = licence_member(source_archive)
+            if licence is None:
+                raise SystemExit(f"{source}@{source_version}: no licence file in the tarball")
+            extract(source_archive, licence, target / "LICENSE", f"{source}@{source_version}")
+        record["licence_file_from"] = {"package": source, "version": source_version, "path": licence,
+                                       "tarball": source_meta["dist"]["tarball"],
+                                       "integrity": source_meta["dist"]["integrity"]}
+    record["files"] = {path.name: _sha256(path) for path in sorted(target.iterdir())}
     print(f"vendored {package}@{version} ({record['licence']}) into {target.relative_to(VENDOR.parents[4])}")
     return record
 
@@ -96,7 +125,8 @@ def check() -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="verify the vendored files, fetch nothing")
     if parser.parse_args().check:
         return check()
