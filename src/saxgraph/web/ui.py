@@ -1,6 +1,7 @@
 """The home page, the query UI (vendored YASGUI) and the catalogue of example queries."""
 
 import json
+import posixpath
 from urllib.parse import quote
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
@@ -53,7 +54,9 @@ def query():
     chosen = examples.by_name(request.args.get("example", ""))
     if text is None:
         text = (chosen or examples.catalogue()[0]).query
-    config = {"endpoint": url_for("sparql.endpoint"), "query": text, "prefixes": PREFIXES,
+    # relative to the page ("sparql"), so the editor posts to this deployment's endpoint behind any proxy
+    endpoint = posixpath.relpath(url_for("sparql.endpoint"), posixpath.dirname(url_for("ui.query")))
+    config = {"endpoint": endpoint, "query": text, "prefixes": PREFIXES,
               "examples": [e.as_json() for e in examples.catalogue()],
               "run": bool(request.args.get("run"))}
     # "<" escaped: a query containing "</script>" must not end the script element it is embedded in
@@ -74,8 +77,9 @@ def examples_page():
 
 @bp.get("/examples.json")
 def examples_json():
-    return jsonify({"examples": [{**e.as_json(), "url": url_for("ui.example_file", name=e.name, _external=True)}
-                                 for e in examples.catalogue()]})
+    return jsonify({"examples": [
+        {**e.as_json(), "url": url_for("ui.example_file", name=e.name, _external=True)}
+        for e in examples.catalogue()]})
 
 
 @bp.get("/examples/<name>.rq")

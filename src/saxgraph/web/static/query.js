@@ -6,17 +6,25 @@
   var hash = new URLSearchParams(window.location.hash.slice(1));
   var text = hash.get("query") || config.query;
 
+  // YASQE completes and declares prefixes from a prefix.cc-style JSON ({"prefix": "namespace"}); pointing it at
+  // the project's prefixes (injected by the server) keeps the page offline and typing "sg:" adds its PREFIX line.
+  var prefixes = "data:application/json;charset=utf-8," + encodeURIComponent(JSON.stringify(config.prefixes));
+
+  // The "class" and "property" completers ask a public vocabulary service (LOV) on every keystroke; this page
+  // must work offline and send queries nowhere but this server. (Yasgui's config merge keeps the default
+  // array's extra entries, so the defaults themselves are set.)
+  Yasgui.Yasqe.defaults.autocompleters = ["variables", "prefixes"];
+
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     persistenceId: null, // a stored tab must not override the example or query in the URL
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
-    yasqe: { value: text },
+    yasqe: { value: text, prefixCcApi: prefixes },
+    yasr: { prefixes: config.prefixes }, // results show place:saxony, not the full IRI
   });
   var tab = yasgui.getTab();
   tab.setQuery(text);
-  tab.getYasqe().addPrefixes(config.prefixes);
-  tab.setQuery(text); // addPrefixes may prepend declarations; the example keeps its own
 
   var picker = document.getElementById("example");
   config.examples.forEach(function (example) {
