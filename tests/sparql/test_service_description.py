@@ -6,6 +6,10 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
+from tests.conftest import require_or_skip
+
+from . import w3c
+
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 RDF_TYPES = {"text/turtle": "turtle", "application/rdf+xml": "xml", "application/n-triples": "nt",
              "application/ld+json": "json-ld"}
@@ -47,6 +51,26 @@ def test_conforms_to_schema(client):
         assert (named, RDF.type, SD.NamedGraph) in graph
         assert isinstance(graph.value(named, SD.name), URIRef)
         assert (graph.value(named, SD.graph), RDF.type, SD.Graph) in graph
+
+
+HAVE_W3C = (w3c.W3C_DIR / "service-description" / "manifest.ttl").is_file()
+W3C_TESTS = w3c.service_description_tests() if HAVE_W3C else []
+W3C_CHECKS = {  # manifest entry -> the test above that encodes its prose
+    "returns-rdf": lambda client: test_returns_rdf(client, "text/turtle"),
+    "has-endpoint-triple": test_has_endpoint_triple_matching_the_request_url,
+    "conforms-to-schema": test_conforms_to_schema,
+}
+
+
+def test_the_w3c_manifest_is_read():
+    require_or_skip(HAVE_W3C, f"W3C test suite not found at {w3c.W3C_DIR}", "SAXGRAPH_REQUIRE_W3C")
+    assert len(W3C_TESTS) == 3
+
+
+@pytest.mark.parametrize("name,title", W3C_TESTS, ids=[n for n, _ in W3C_TESTS])
+def test_w3c_service_description(client, name, title):
+    assert name in W3C_CHECKS, f"no check encodes the W3C test {name!r} ({title})"
+    W3C_CHECKS[name](client)
 
 
 def test_lists_every_named_graph_and_the_result_formats(client, mini_dataset):

@@ -86,3 +86,9 @@ def syntax_tests() -> list[tuple[str, Path, bool]]:
             continue
         out.append((str(entry).rsplit("#", 1)[-1], W3C_DIR / "syntax-query" / Path(str(action)).name, positive))
     return out
+
+
+def service_description_tests() -> list[tuple[str, str]]:
+    """(name, title) of the service description manifest (its tests are described in prose only)."""
+    graph, entries = manifest("service-description")
+    return [(str(e).rsplit("#", 1)[-1], str(graph.value(e, MF.name))) for e in entries]
