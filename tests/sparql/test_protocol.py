@@ -163,8 +163,13 @@ def test_cors_preflight_for_a_direct_post(client):
 
 
 def test_health(client, mini_dataset):
-    body = client.get("/health").get_json()
-    assert body["status"] == "ok" and body["dataset"] == mini_dataset.version and body["quads"] == len(mini_dataset)
+    response = client.get("/health")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    body = response.get_json()
+    assert body["status"] == "ok" and body["dataset"] == mini_dataset.version
+    assert body["dataset"].startswith("sha256:")
+    assert body["quads"] == len(mini_dataset)
+    assert body["triples"] == len({q.triple for q in mini_dataset.quads()})
 
 
 def test_one_access_log_line_per_query(client, caplog):
@@ -173,5 +178,8 @@ def test_one_access_log_line_per_query(client, caplog):
     client.get("/sparql", query_string={"query": "SELECT"})
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("request ")]
     assert len(lines) == 2
-    assert "status=200" in lines[0] and "result_size=3" in lines[0] and "duration_ms=" in lines[0]
-    assert "status=400" in lines[1]
+    fields = [dict(f.split("=", 1) for f in line.split()[1:]) for line in lines]
+    assert fields[0]["status"] == "200" and fields[0]["result_size"] == "3" and fields[0]["form"] == "solutions"
+    assert float(fields[0]["duration_ms"]) > 0 and float(fields[0]["query_ms"]) >= 0
+    assert fields[0]["time"].endswith("+00:00") and fields[0]["path"] == "/sparql"
+    assert fields[1]["status"] == "400" and "form" not in fields[1]

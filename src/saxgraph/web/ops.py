@@ -2,6 +2,7 @@
 
 import logging
 import time
+from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, g, jsonify, request
 
@@ -10,12 +11,25 @@ from saxgraph.web import get_store
 
 bp = Blueprint("ops", __name__)
 access_log = logging.getLogger("saxgraph.access")
+TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the union default graph, each triple once
 
 
 @bp.get("/health")
 def health():
     store = get_store()
-    return jsonify(status="ok", version=__version__, dataset=store.version, quads=len(store))
+    triples = current_app.extensions.get("saxgraph.triples")
+    if triples is None:  # the data are immutable while served: count once
+        triples = int(store.select(TRIPLES_QUERY)[0]["n"])
+        current_app.extensions["saxgraph.triples"] = triples
+    response = jsonify(status="ok", version=__version__, dataset=store.version, triples=triples,
+                       quads=len(store), graphs=len(store.graphs()))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def note(**fields) -> None:
+    """Add fields (query form, result size, ...) to this request's access-log line."""
+    g.setdefault("saxgraph_log", {}).update(fields)
 
 
 @bp.before_app_request
@@ -27,9 +41,14 @@ def _start_clock():
 def _log_request(response):
     started = g.pop("saxgraph_started", None)
     if started is not None and current_app.config.get("ACCESS_LOG", True):
-        access_log.info(
-            "request method=%s path=%s status=%d duration_ms=%.1f bytes=%s result_size=%s remote=%s",
-            request.method, request.path, response.status_code, (time.perf_counter() - started) * 1000,
-            response.content_length if response.content_length is not None else "-",
-            response.headers.get("X-Result-Size", "-"), request.remote_addr or "-")
+        fields = {
+            "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "method": request.method, "path": request.path, "status": response.status_code,
+            "duration_ms": f"{(time.perf_counter() - started) * 1000:.1f}",
+            "bytes": response.content_length if response.content_length is not None else "-",
+            "result_size": response.headers.get("X-Result-Size", "-"),
+            **g.pop("saxgraph_log", {}),
+            "remote": request.remote_addr or "-",
+        }
+        access_log.info("request " + " ".join(f"{k}={v}" for k, v in fields.items()))
     return response

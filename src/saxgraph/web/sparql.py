@@ -5,8 +5,6 @@ named-graph-uri; content negotiation on Accept or `format`; without a query, the
 or, for a browser, the query UI.
 """
 
-import logging
-import time
 import weakref
 from urllib.parse import parse_qsl
 
@@ -19,9 +17,9 @@ from saxgraph.service_description import describe_service, serialise
 from saxgraph.sparql_text import classify
 from saxgraph.web import get_store
 from saxgraph.web.negotiation import negotiate
+from saxgraph.web.ops import note
 
 bp = Blueprint("sparql", __name__)
-access_log = logging.getLogger("saxgraph.access")
 
 SOLUTION_FORMATS = ("json", "xml", "csv", "tsv")
 BOOLEAN_FORMATS = ("json", "xml")
@@ -46,7 +44,6 @@ def allow_cross_origin(response: Response) -> Response:
 
 @bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)
 def endpoint():
-    started = time.perf_counter()
     params = _parameters()
     if "update" in params or request.mimetype == UPDATE:
         raise QueryRefusedError("This endpoint is read-only: SPARQL Update is not accepted here. "
@@ -75,9 +72,7 @@ def endpoint():
     response.vary.add("Accept")
     response.headers["X-Result-Size"] = str(outcome.size)
     response.headers["Cache-Control"] = "public, max-age=60"
-    access_log.info("query form=%s format=%s result_size=%d bytes=%d query_ms=%.1f total_ms=%.1f",
-                    outcome.form, outcome.format_name, outcome.size, len(outcome.body),
-                    outcome.seconds * 1000, (time.perf_counter() - started) * 1000)
+    note(form=outcome.form, format=outcome.format_name, query_ms=f"{outcome.seconds * 1000:.1f}")
     return response
 
 
