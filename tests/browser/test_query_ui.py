@@ -81,6 +81,15 @@ def test_an_example_runs_in_the_ui_and_shows_the_result_table(page, server, data
     assert page.errors == []
 
 
+def test_the_examples_page_link_runs_the_example_at_once(page, server):
+    page.goto(f"{server}/examples")
+    page.click("#wir-alliances >> text=Run in the query UI")
+    page.wait_for_selector(".yasr table tbody tr", timeout=20000)
+    table = page.inner_text(".yasr table")
+    assert "recomine" in table and "SmartERZ" in table and "Freiberg" in table
+    assert page.errors == []
+
+
 def test_choosing_another_example_replaces_the_query(page, server):
     page.goto(f"{server}/query")
     page.wait_for_selector(".yasqe .CodeMirror", timeout=20000)

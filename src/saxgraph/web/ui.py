@@ -51,7 +51,10 @@ def home_json():
 def query():
     """YASGUI on /sparql; ?query= or ?example=<name> fills the editor."""
     text = request.args.get("query")
-    chosen = examples.by_name(request.args.get("example", ""))
+    name = request.args.get("example")
+    chosen = examples.by_name(name) if name else None
+    if name and chosen is None:
+        return plain(404, f"No example query named {name!r}; see /examples.")
     if text is None:
         text = (chosen or examples.catalogue()[0]).query
     # relative to the page ("sparql"), so the editor posts to this deployment's endpoint behind any proxy
@@ -67,7 +70,7 @@ def query():
 def examples_page():
     if _html_or_json() is JSON:
         return examples_json()
-    items = [{"example": e, "editor": url_for("ui.query", example=e.name),
+    items = [{"example": e, "editor": url_for("ui.query", example=e.name, run=1),
               "results": url_for("sparql.endpoint") + "?query=" + quote(e.query, safe=""),
               "raw": url_for("ui.example_file", name=e.name)} for e in examples.catalogue()]
     response = Response(render_template("examples.html", items=items, alternates=[
