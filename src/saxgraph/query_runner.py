@@ -202,9 +202,18 @@ class _Worker:
         self.conn.close()
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A server process that dies (killed, or restarted by gunicorn) cannot kill a worker busy with a
+    runaway query, so the worker watches for it; pyoxigraph releases the GIL while it evaluates."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _worker_loop(store, conn: Connection, max_rows) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which then kills us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     while True:
         try:
             request = pickle.loads(conn.recv_bytes())

@@ -56,6 +56,10 @@ def _gunicorn(app, args) -> int:
             self.cfg.set("graceful_timeout", 10)
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", None)  # saxgraph.access logs one structured line per request
+            if "control_socket_disable" in self.cfg.settings:
+                # gunicorn >= 25 opens one control socket per user (~/.gunicorn/gunicorn.ctl): a second
+                # server on the same machine would take it over; saxgraph does not use it
+                self.cfg.set("control_socket_disable", True)
 
         def load(self):
             return app

@@ -76,3 +76,37 @@ def test_a_worker_that_dies_mid_query_is_replaced(limited):
     first = client.get("/sparql", query_string={"query": "ASK {}"})
     assert first.status_code in (200, 503)
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+ORPHAN_SCRIPT = """
+import sys, threading, time
+import pyoxigraph as ox
+from saxgraph.query_runner import QueryPool, QueryRequest
+from saxgraph.store import Store
+pool = QueryPool(Store(ox.Store()), size=1)
+pool._ensure_started()
+print(pool._idle.queue[0].pid, flush=True)
+pool.run(QueryRequest(sys.argv[1]), timeout=600)
+"""
+
+
+def test_a_busy_worker_does_not_outlive_its_server(tmp_path):
+    """A server killed mid-query (gunicorn restarting a worker, an OOM kill) leaves no runaway query behind."""
+    import subprocess
+    import sys
+
+    server = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, ENDLESS], stdout=subprocess.PIPE, text=True)
+    worker = int(server.stdout.readline())
+    time.sleep(1)
+    os.kill(worker, 0)  # busy with the query
+    server.kill()
+    server.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(worker, signal.SIGKILL)
+    pytest.fail("the query worker kept running after its server died")
