@@ -15,6 +15,15 @@ RECOMINE_SUBPROJECTS = {
     "recomine-stakeholder-exchange", "recomine-mine-water-resources", "recomine-mine-water-sediments",
     "recomine-tailings-forestry", "recomine-tailings-bioleaching",
 }
+SMARTERZ_PROJECT_TITLES = {
+    "SMARTStrat": "Testing and manufacturing strategies for smart composite applications up to series "
+                  "production",
+    "eHeatDigiLine": "Configurator based production line of individual textile vehicle heaters for "
+                     "e-mobility",
+    "StrukTronik": "Structurally conformal embedding of microelectric systems in thermoplastic composite "
+                   "structures",
+    "SmartHydro": "Technology development for intelligent tank carrier systems of hydrogen-powered vehicles",
+}
 SMARTERZ_SUBPROJECTS = {"smartstrat", "eheatdigiline", "struktronik", "smarthydro"}
 SAXONY5_UNIVERSITIES = {
     "htw-dresden": "dresden",
@@ -23,6 +32,7 @@ SAXONY5_UNIVERSITIES = {
     "hochschule-zittau-goerlitz": "zittau",
     "westsaechsische-hochschule-zwickau": "zwickau",
 }
+LAUSITZ_PARTNERS = {"hochschule-zittau-goerlitz", "district-of-goerlitz", "ult", "fraunhofer-iwu"}
 COLLABORATIONS = {"alliance/recomine", "alliance/smarterz", "alliance/lausitz-life-and-technology",
                   "network/lessie", "network/saxony5"}
 
@@ -42,21 +52,21 @@ def pairs(dataset, query, a, b):
 # Entities per sg: class, as typed in this document's graph.
 INVENTORY = {
     "SourceDocument": 1,
-    "Organisation": 1,
-    "Alliance": 3,
-    "Cluster": 1,
-    "InnovationNetwork": 2,
-    "OrganisationalUnit": 1,
-    "UniversityOfAppliedSciences": 5,
-    "ResearchInstitute": 2,
-    "Company": 1,
-    "PublicBody": 1,
-    "FundingProgramme": 2,
-    "Project": 15,
-    "Event": 2,
-    "Region": 4,
-    "District": 1,
-    "City": 1,
+    "Organisation": 1,                  # futureSAX
+    "Alliance": 3,                      # recomine, SmartERZ, Lausitz – Life and Technology
+    "Cluster": 1,                       # SmartERZ is also called a technology cluster
+    "InnovationNetwork": 2,             # LESSIE, Saxony5
+    "OrganisationalUnit": 1,            # recomine advisory board
+    "UniversityOfAppliedSciences": 5,   # the five HAW of Saxony5
+    "ResearchInstitute": 2,             # Fraunhofer IWU, IFDT
+    "Company": 1,                       # ULT AG
+    "PublicBody": 2,                    # BMBF, district of Görlitz
+    "FundingProgramme": 2,              # WIR!, Innovative Hochschule
+    "Project": 15,                      # roadshow, recomine 8, SmartERZ 4, LESSIE lab, Saxony5 labs
+    "Event": 2,                         # recomine selection rounds Q3 2020, Q1 2021
+    "Region": 4,                        # Erzgebirge, Lusatia, border triangle, Central Germany
+    "District": 1,                      # district of Görlitz
+    "City": 1,                          # Annaberg-Buchholz (the others are in reference/)
     "Quantity": 11,
     "Topic": 20,
 }
@@ -79,6 +89,11 @@ def test_document_node(dataset):
                 dcterms:publisher organisation:futuresax }""")
 
 
+def test_graph_derives_from_the_document(dataset):
+    assert dataset.ask(SPARQL_PREFIXES + f"""
+        ASK {{ <{GRAPH}> prov:wasDerivedFrom document:futuresax-transfer-projects }}""")
+
+
 def test_the_page_names_no_persons_addresses_or_phones(dataset):
     """The page gives no contact persons, addresses or phone numbers; none may have been invented."""
     assert not dataset.ask(SPARQL_PREFIXES + f"""
@@ -87,7 +102,18 @@ def test_the_page_names_no_persons_addresses_or_phones(dataset):
           UNION {{ ?x sg:telephone ?t }} UNION {{ ?x sg:contactPerson ?p }} }} }}""")
 
 
-def test_wir_alliances_and_their_towns(dataset):
+def test_every_organisation_collaboration_and_project_is_described_in_english(dataset):
+    assert values(dataset, f"""
+        SELECT ?x WHERE {{ GRAPH <{GRAPH}> {{ ?x a ?c }}
+          VALUES ?c {{ sg:Alliance sg:InnovationNetwork sg:Project sg:Organisation sg:OrganisationalUnit
+                      sg:UniversityOfAppliedSciences sg:ResearchInstitute sg:Company sg:PublicBody }}
+          FILTER NOT EXISTS {{ ?x dcterms:description ?d FILTER(LANG(?d) = "en") }} }}""", "x") == set()
+
+
+# ---------------------------------------------------------------- competency questions
+
+def test_cq01_wir_alliances_and_their_towns(dataset):
+    """Which WIR! alliances does the page present, and in which town is each based?"""
     assert pairs(dataset, f"""
         SELECT ?a ?town WHERE {{ GRAPH <{GRAPH}> {{
           ?a a sg:Alliance ; sg:fundingProgramme programme:wir ; sg:location ?town }} ?town a sg:City }}""",
@@ -98,13 +124,15 @@ def test_wir_alliances_and_their_towns(dataset):
     }
 
 
-def test_wir_is_funded_by_the_bmbf(dataset):
+def test_cq02_wir_is_funded_by_the_bmbf(dataset):
+    """Who funds the WIR! programme?"""
     assert values(dataset, """
         SELECT ?acronym WHERE { programme:wir sg:funder ?f . ?f skos:altLabel ?acronym }""",
         "acronym") == {"BMBF"}
 
 
-def test_the_universities_of_saxony5_and_their_towns(dataset):
+def test_cq03_the_universities_of_saxony5_and_their_towns(dataset):
+    """Which universities form Saxony5, and where are they?"""
     assert pairs(dataset, """
         SELECT ?u ?town WHERE {
           network:saxony5 sg:hasMember ?u . ?u a sg:UniversityOfAppliedSciences ; sg:location ?town }""",
@@ -113,7 +141,8 @@ def test_the_universities_of_saxony5_and_their_towns(dataset):
         iri("organisation", u) for u in SAXONY5_UNIVERSITIES}
 
 
-def test_saxony5_counts_and_programme(dataset):
+def test_cq04_saxony5_counts_and_programme(dataset):
+    """Under which programme is Saxony5 funded, how many universities and how many lab teams does it have?"""
     rows = dataset.select(SPARQL_PREFIXES + """
         SELECT ?programme ?members ?teams WHERE {
           network:saxony5 sg:fundingProgramme ?programme ; sg:memberCount [ sg:numericValue ?members ] .
@@ -123,30 +152,42 @@ def test_saxony5_counts_and_programme(dataset):
         (iri("programme", "innovative-hochschule"), "5", "6")]
 
 
-def test_networks_funded_by_innovative_hochschule(dataset):
+def test_cq05_networks_funded_by_innovative_hochschule(dataset):
     assert values(dataset, "SELECT ?n WHERE { ?n sg:fundingProgramme programme:innovative-hochschule }",
                   "n") == {iri("network", "saxony5")}
 
 
-def test_subprojects_of_recomine(dataset):
+def test_cq06_subprojects_of_recomine(dataset):
+    """What are the sub-projects of recomine?"""
     assert values(dataset, "SELECT ?p WHERE { ?p sg:subProjectOf alliance:recomine }", "p") == {
         iri("project", p) for p in RECOMINE_SUBPROJECTS}
 
 
-def test_subprojects_via_inverse(dataset):
+def test_cq07_subprojects_via_inverse(dataset):
     """The build materialises sg:hasSubProject and dcterms:hasPart from sg:subProjectOf."""
     assert values(dataset, "SELECT ?p WHERE { alliance:smarterz dcterms:hasPart ?p }", "p") == {
         iri("project", p) for p in SMARTERZ_SUBPROJECTS}
+    assert values(dataset, "SELECT ?p WHERE { network:lessie sg:hasSubProject ?p }", "p") == {
+        iri("project", "smart-service-lab")}
 
 
-def test_smarterz_projects_started_in_2019(dataset):
+def test_cq08_smarterz_projects_started_in_2019(dataset):
+    """Which SmartERZ projects started, and when?"""
     assert pairs(dataset, """
         SELECT ?label ?start WHERE { ?p sg:subProjectOf alliance:smarterz ; rdfs:label ?label ;
                                         sg:startDate ?start }""", "label", "start") == {
-        ("SMARTStrat", "2019"), ("eHeatDigiLine", "2019"), ("StrukTronik", "2019"), ("SmartHydro", "2019")}
+        (label, "2019") for label in SMARTERZ_PROJECT_TITLES}
 
 
-def test_recomine_stated_counts(dataset):
+def test_cq09_smarterz_project_titles(dataset):
+    assert pairs(dataset, """
+        SELECT ?label ?title WHERE { ?p sg:subProjectOf alliance:smarterz ; rdfs:label ?label ;
+                                        skos:altLabel ?title }""", "label", "title") == set(
+        SMARTERZ_PROJECT_TITLES.items())
+
+
+def test_cq10_recomine_stated_counts(dataset):
+    """How many partners and projects does recomine have, with the qualifier as stated?"""
     rows = dataset.select(SPARQL_PREFIXES + """
         SELECT ?value ?qualifier ?stated WHERE {
           alliance:recomine sg:quantity|sg:partnerCount ?q .
@@ -158,82 +199,109 @@ def test_recomine_stated_counts(dataset):
     }
 
 
-def test_smarterz_partner_counts_keep_both_statements(dataset):
+def test_cq11_smarterz_partner_counts_keep_both_statements(dataset):
+    """The page says both "currently 160 partners" and "more than 160 partners"."""
     assert pairs(dataset, """
         SELECT ?value ?qualifier WHERE { alliance:smarterz sg:partnerCount ?q .
                                          ?q sg:numericValue ?value ; sg:qualifier ?qualifier }""",
         "value", "qualifier") == {("160", SG + "exactly"), ("160", SG + "moreThan")}
 
 
-def test_partners_of_lausitz_life_and_technology(dataset):
+def test_cq12_partners_of_lausitz_life_and_technology(dataset):
+    """Who are the partners of Lausitz – Life and Technology?"""
     assert values(dataset, "SELECT ?p WHERE { alliance:lausitz-life-and-technology sg:hasPartner ?p }",
-                  "p") == {iri("organisation", "hochschule-zittau-goerlitz"), iri("place", "district-of-goerlitz"),
-                           iri("organisation", "ult"), iri("organisation", "fraunhofer-iwu")}
+                  "p") == {iri("organisation", p) for p in LAUSITZ_PARTNERS}
 
 
-def test_fraunhofer_iwu_keeps_its_shared_label(dataset):
+def test_cq13_district_of_goerlitz_takes_part_as_a_public_body(dataset):
+    """The district is a partner as a body; its territory is a district of Saxony."""
+    assert pairs(dataset, """
+        SELECT ?body ?state WHERE {
+          alliance:lausitz-life-and-technology sg:hasPartner ?body . ?body a sg:PublicBody ; sg:location ?d .
+          ?d a sg:District ; sg:locatedIn ?state . ?state a sg:FederalState }""", "body", "state") == {
+        (iri("organisation", "district-of-goerlitz"), iri("place", "saxony"))}
+
+
+def test_cq14_company_partner_of_lausitz_life_and_technology(dataset):
+    rows = dataset.select(SPARQL_PREFIXES + """
+        SELECT ?label ?form WHERE { alliance:lausitz-life-and-technology sg:hasPartner ?c . ?c a sg:Company ;
+                                    rdfs:label ?label ; sg:legalForm ?form }""")
+    assert [(r["label"], r["form"]) for r in rows] == [("ULT", "AG")]
+
+
+def test_cq15_fraunhofer_iwu_keeps_its_shared_label(dataset):
     assert values(dataset, """
         SELECT ?l WHERE { organisation:fraunhofer-iwu rdfs:label ?l }""", "l") == {
         "Fraunhofer Institute for Machine Tools and Forming Technology IWU"}
 
 
-def test_university_in_both_saxony5_and_lausitz(dataset):
+def test_cq16_university_in_both_saxony5_and_lausitz(dataset):
+    """Which organisation belongs to both Saxony5 and Lausitz – Life and Technology?"""
     assert values(dataset, """
         SELECT ?u WHERE { network:saxony5 sg:hasMember ?u .
                           alliance:lausitz-life-and-technology sg:hasPartner ?u }""", "u") == {
         iri("organisation", "hochschule-zittau-goerlitz")}
 
 
-def test_border_triangle_countries(dataset):
+def test_cq17_border_triangle_countries(dataset):
+    """Which countries meet in the border triangle of Lausitz – Life and Technology?"""
     assert values(dataset, """
         SELECT ?c WHERE { alliance:lausitz-life-and-technology sg:location ?r .
                           ?r sg:locatedIn ?c . ?c a sg:Country . ?r skos:altLabel "border triangle"@en }""",
         "c") == {iri("place", c) for c in ("germany", "poland", "czechia")}
 
 
-def test_lusatia_has_its_german_name(dataset):
-    assert values(dataset, 'SELECT ?l WHERE { place:lusatia rdfs:label ?l FILTER(LANG(?l) = "de") }', "l") == {
-        "Lausitz"}
+def test_cq18_lusatia_has_its_german_name(dataset):
+    query = 'SELECT ?l WHERE { place:lusatia rdfs:label ?l FILTER(LANG(?l) = "de") }'
+    assert values(dataset, query, "l") == {"Lausitz"}
 
 
-def test_collaborations_supported_by_futuresax(dataset):
+def test_cq19_collaborations_supported_by_futuresax(dataset):
+    """Which collaborations does futureSAX support?"""
     assert values(dataset, "SELECT ?c WHERE { ?c sg:supportedBy organisation:futuresax }", "c") == {
         ID + c for c in COLLABORATIONS}
 
 
-def test_lessie_is_managed_by_ifdt(dataset):
+def test_cq20_lessie_is_managed_by_ifdt(dataset):
+    """Who manages LESSIE, and with which legal form?"""
     rows = dataset.select(SPARQL_PREFIXES + """
         SELECT ?form ?de WHERE { network:lessie sg:managedBy ?o .
           ?o skos:altLabel "IFDT" ; sg:legalForm ?form ; rdfs:label ?de FILTER(LANG(?de) = "de") }""")
     assert [(r["form"], r["de"]) for r in rows] == [("gGmbH", "Institut für Digitale Technologien gGmbH")]
 
 
-def test_lessie_topics(dataset):
+def test_cq21_lessie_topics(dataset):
     assert values(dataset, """
         SELECT ?label WHERE { network:lessie sg:topic ?t . ?t skos:broader topic:smart-services ;
                                                               skos:prefLabel ?label }""", "label") == {
         "blockchain-based smart services", "digital working worlds in smart service systems",
-        "innovation through smart services with 3D printing", "medical data analytics for smart health services",
+        "innovation through smart services with 3D printing",
+        "medical data analytics for smart health services",
         "smart services for decentralised data management", "smart services in public administration"}
 
 
-def test_co_creation_lab_competence_areas(dataset):
+def test_cq22_co_creation_lab_competence_areas(dataset):
+    """In which areas do the Saxony5 Co-Creation Labs offer competence?"""
     assert values(dataset, """
-        SELECT ?label WHERE { project:saxony5-co-creation-labs sg:topic ?t . ?t skos:prefLabel ?label }""",
+        SELECT ?label WHERE { project:saxony5-co-creation-labs sg:topic ?t .
+                              ?t skos:prefLabel ?label FILTER(LANG(?label) = "en") }""",
         "label") == {"factory of the future", "networked mobility", "additive manufacturing",
                      "supply infrastructure", "agriculture and biodiversity", "surface technology"}
 
 
-def test_additive_manufacturing_is_shared_by_two_collaborations(dataset):
-    assert values(dataset, """
-        SELECT ?who WHERE { ?who sg:topic topic:additive-manufacturing }""", "who") == {
-        iri("alliance", "lausitz-life-and-technology"), iri("project", "saxony5-co-creation-labs")}
+def test_cq23_additive_manufacturing_is_shared_by_two_collaborations(dataset):
+    """Within this document; the topic is shared with document 004, whose clusters use it too."""
+    assert values(dataset, f"""
+        SELECT ?who WHERE {{ GRAPH <{GRAPH}> {{ ?who sg:topic topic:additive-manufacturing }} }}""",
+        "who") == {iri("alliance", "lausitz-life-and-technology"), iri("project", "saxony5-co-creation-labs")}
 
 
-def test_recomine_selection_rounds(dataset):
+def test_cq24_recomine_selection_rounds(dataset):
+    """When does the recomine advisory board select further projects?"""
     assert pairs(dataset, """
-        SELECT ?label ?year WHERE { ?e a sg:Event ; sg:about alliance:recomine ; rdfs:label ?label ; sg:date ?year ;
-                                       sg:participant ?board . ?board sg:unitOf alliance:recomine }""",
+        SELECT ?label ?year WHERE {
+          ?e a sg:Event ; sg:about alliance:recomine ; rdfs:label ?label ; sg:date ?year ;
+             sg:participant ?board . ?board sg:unitOf alliance:recomine }""",
         "label", "year") == {("recomine project selection round, Q3 2020", "2020"),
                              ("recomine project selection round, Q1 2021", "2021")}
 
@@ -242,13 +310,18 @@ def test_recomine_selection_rounds(dataset):
     ("annaberg-buchholz", {"erzgebirge", "saxony", "germany"}),
     ("district-of-goerlitz", {"saxony", "germany"}),
     ("central-germany", {"germany"}),
+    ("border-triangle-germany-poland-czechia", {"saxony", "germany", "poland", "czechia"}),
+    ("lusatia", {"saxony", "germany", "poland"}),
+    ("erzgebirge", {"saxony", "germany", "czechia"}),
 ])
-def test_places_lie_in_state_and_country(dataset, place, expected):
+def test_cq25_places_lie_in_state_and_country(dataset, place, expected):
     assert values(dataset, f"SELECT ?p WHERE {{ place:{place} sg:locatedIn ?p }}", "p") == {
         iri("place", p) for p in expected}
 
 
-def test_german_names(dataset):
+def test_cq26_german_project_names(dataset):
+    """The only project the page names in German is the Saxon Transfer Roadshow."""
     assert values(dataset, f"""
-        SELECT ?l WHERE {{ GRAPH <{GRAPH}> {{ ?x rdfs:label ?l FILTER(LANG(?l) = "de") }}
-                           FILTER(STRSTARTS(STR(?x), "{ID}project/")) }}""", "l") == {"Sächsische Transfer Roadshow"}
+        SELECT ?l WHERE {{ GRAPH <{GRAPH}> {{ ?x a sg:Project ; rdfs:label ?l
+                                             FILTER(LANG(?l) = "de") }} }}""",
+        "l") == {"Sächsische Transfer Roadshow"}
