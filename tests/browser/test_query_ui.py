@@ -99,6 +99,24 @@ def test_choosing_another_example_replaces_the_query(page, server):
     assert page.errors == []
 
 
+def test_nothing_from_an_earlier_visit_comes_back(page, server):
+    """No tab is persisted: an edited query or another endpoint never replaces what the next visit asks."""
+    tab = "window.saxgraphYasgui.getTab()"
+    page.goto(f"{server}/query?example=member-counts")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=20000)
+    page.click(".yasqe .CodeMirror")
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\n# my own edit")
+    page.wait_for_function(f"{tab}.getQuery().includes('my own edit')", timeout=5000)
+    page.evaluate(f"() => {{ {tab}.setEndpoint('http://elsewhere.invalid/sparql'); }}")
+    page.goto(f"{server}/query?example=member-counts")
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=20000)
+    assert "my own edit" not in page.evaluate(f"{tab}.getQuery()")
+    assert page.evaluate(f"{tab}.getEndpoint()") == f"{server}/sparql"
+    assert len(page.evaluate("Object.keys(window.saxgraphYasgui._tabs)")) == 1
+    assert page.errors == []
+
+
 def test_typing_a_project_prefix_declares_it(page, server):
     """The editor knows the project's prefixes (from the server, not prefix.cc): typing sg: declares it."""
     page.goto(f"{server}/query?query=" + "SELECT%20*%20WHERE%20%7B%20%3Fs%20a%20%7D")
