@@ -44,12 +44,39 @@ def _json_term(term) -> dict:
     raise TypeError(f"unexpected term {term!r}")
 
 
-def write_json(variables: list[str], rows, out) -> int:
-    out.write(b'{"head":{"vars":' + json.dumps(variables, separators=(",", ":")).encode() + b'},"results":{"bindings":[')
-    count = 0
+def _rows(variables: list[str], rows, render):
+    """Each solution as (variable index, rendered term) pairs for its bound variables; a term is rendered
+    once per result (subjects and predicates repeat a lot), and solutions are read as tuples (the fast
+    way out of pyoxigraph)."""
+    cache: dict = {}
     for row in rows:
-        binding = {v: _json_term(row[v]) for v in variables if row[v] is not None}
-        out.write((b"," if count else b"") + json.dumps(binding, ensure_ascii=False, separators=(",", ":")).encode())
+        cells = []
+        for index, term in enumerate(row):
+            if term is None:
+                continue
+            text = cache.get(term)
+            if text is None:
+                text = cache[term] = render(term)
+            cells.append((index, text))
+        yield cells
+
+
+def _line(width: int, cells) -> list[str]:
+    fields = [""] * width  # unbound: an empty field
+    for index, text in cells:
+        fields[index] = text
+    return fields
+
+
+def write_json(variables: list[str], rows, out) -> int:
+    keys = [json.dumps(v, ensure_ascii=False) + ":" for v in variables]
+    out.write(b'{"head":{"vars":' + json.dumps(variables, separators=(",", ":")).encode()
+              + b'},"results":{"bindings":[')
+    count = 0
+    for cells in _rows(variables, rows, lambda t: json.dumps(_json_term(t), ensure_ascii=False,
+                                                              separators=(",", ":"))):
+        text = "{" + ",".join(keys[i] + term for i, term in cells) + "}"
+        out.write(((",", "")[count == 0] + text).encode())
         count += 1
     out.write(b"]}}")
     return count
@@ -76,11 +103,11 @@ def write_xml(variables: list[str], rows, out) -> int:
     head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
     out.write(('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
                f"<head>{head}</head><results>").encode())
+    names = [f"<binding name={quoteattr(v)}>" for v in variables]
     count = 0
-    for row in rows:
-        cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(row[v])}</binding>"
-                        for v in variables if row[v] is not None)
-        out.write(f"<result>{cells}</result>".encode())
+    for cells in _rows(variables, rows, _xml_term):
+        out.write(("<result>" + "".join(f"{names[i]}{term}</binding>" for i, term in cells)
+                   + "</result>").encode())
         count += 1
     out.write(b"</results></sparql>\n")
     return count
@@ -99,8 +126,8 @@ def _csv_field(term) -> str:
 def write_csv(variables: list[str], rows, out) -> int:
     out.write((",".join(variables) + "\r\n").encode())
     count = 0
-    for row in rows:
-        out.write((",".join(_csv_field(row[v]) for v in variables) + "\r\n").encode())
+    for cells in _rows(variables, rows, _csv_field):
+        out.write((",".join(_line(len(variables), cells)) + "\r\n").encode())
         count += 1
     return count
 
@@ -113,8 +140,8 @@ def _tsv_field(term) -> str:
 def write_tsv(variables: list[str], rows, out) -> int:
     out.write(("\t".join(f"?{v}" for v in variables) + "\n").encode())
     count = 0
-    for row in rows:
-        out.write(("\t".join(_tsv_field(row[v]) for v in variables) + "\n").encode())
+    for cells in _rows(variables, rows, _tsv_field):
+        out.write(("\t".join(_line(len(variables), cells)) + "\n").encode())
         count += 1
     return count
 
