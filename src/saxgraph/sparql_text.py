@@ -9,6 +9,7 @@ decides whether the text is valid; this only classifies it.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"""
     (?P<comment>\#[^\r\n]*)
@@ -45,6 +46,7 @@ def tokens(text: str):
             yield kind, match.group()
 
 
+@lru_cache(maxsize=64)  # one request asks several times (refusals, then the result format)
 def classify(text: str) -> QueryText:
     form, services, expect_service_target = None, [], False
     for kind, value in tokens(text):
