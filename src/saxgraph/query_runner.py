@@ -11,6 +11,7 @@ import logging
 import os
 import pickle
 import queue
+import re
 import signal
 import threading
 import time
@@ -53,11 +54,20 @@ class QueryOutcome:
         return formats.by_name(self.format_name, formats.RDF if self.form == "graph" else formats.RESULTS)
 
 
+def allowlist(setting) -> list[str]:
+    """SERVICE_ALLOWLIST as IRI prefixes: a list, or (from the environment) a string of them separated by
+    commas or spaces, never read character by character; an empty prefix would allow everything."""
+    if setting is None:
+        return []
+    items = re.split(r"[\s,]+", setting) if isinstance(setting, str) else setting
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
 def check_allowed(sparql: str, service_allowlist=()) -> None:
     """Refuse what a read-only, SSRF-safe endpoint must never run, before anything runs."""
     if classify(sparql).form == "UPDATE":
         raise QueryRefusedError("This endpoint is read-only: SPARQL Update is not accepted.")
-    refused = refused_services(sparql, list(service_allowlist))
+    refused = refused_services(sparql, allowlist(service_allowlist))
     if refused:
         raise QueryRefusedError(
             f"SERVICE (federated query) to {', '.join(refused)} is refused: this endpoint does not fetch "

@@ -183,3 +183,36 @@ def test_one_access_log_line_per_query(client, caplog):
     assert float(fields[0]["duration_ms"]) > 0 and float(fields[0]["query_ms"]) >= 0
     assert fields[0]["time"].endswith("+00:00") and fields[0]["path"] == "/sparql"
     assert fields[1]["status"] == "400" and "form" not in fields[1]
+
+
+@pytest.mark.parametrize("setting,target,allowed", [
+    ([], "http://127.0.0.1:9/sparql", False),
+    (["http://127.0.0.1:9/"], "http://127.0.0.1:9/sparql", True),
+    (["http://127.0.0.1:9/"], "http://127.0.0.1:99/sparql", False),
+    # from the environment the setting is a string: prefixes, not characters ("h" would allow every http IRI)
+    ("http://127.0.0.1:9/", "http://127.0.0.1:9/sparql", True),
+    ("http://127.0.0.1:9/", "http://127.0.0.2:9/sparql", False),
+    ("http://127.0.0.3:9/, http://127.0.0.1:9/", "http://127.0.0.1:9/sparql", True),
+    ("", "http://127.0.0.2:9/sparql", False),
+    ([""], "http://127.0.0.2:9/sparql", False),
+])
+def test_service_allowlist(mini_dataset, setting, target, allowed):
+    from saxgraph.web import create_app
+
+    client = create_app({"STORE": mini_dataset, "TESTING": True, "SERVICE_ALLOWLIST": setting}).test_client()
+    query = f"SELECT * WHERE {{ SERVICE SILENT <{target}> {{ ?s ?p ?o }} }}"  # nothing listens on port 9
+    response = client.get("/sparql", query_string={"query": query})
+    if allowed:
+        assert response.status_code == 200, response.get_data(as_text=True)
+    else:
+        assert response.status_code == 403 and "SERVICE_ALLOWLIST" in response.get_data(as_text=True)
+
+
+def test_service_allowlist_from_the_environment(mini_dataset, monkeypatch):
+    from saxgraph.web import create_app
+
+    monkeypatch.setenv("SAXGRAPH_SERVICE_ALLOWLIST", "http://127.0.0.1:9/")
+    client = create_app({"STORE": mini_dataset, "TESTING": True}).test_client()
+    for target, status in [("http://127.0.0.1:9/x", 200), ("http://127.0.0.2:9/x", 403)]:
+        query = f"SELECT * WHERE {{ SERVICE SILENT <{target}> {{ ?s ?p ?o }} }}"
+        assert client.get("/sparql", query_string={"query": query}).status_code == status
