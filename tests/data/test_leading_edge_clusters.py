@@ -150,8 +150,10 @@ def test_only_effizienzcluster_goes_to_colombia(dataset):
 
 def test_countries_dropped_between_concept_and_implementation(dataset):
     concept, implementation = targets(dataset, "ConceptPhase"), targets(dataset, "ImplementationPhase")
-    dropped = {c: concept[c] - implementation[c] for c in concept if concept[c] - implementation[c]}
+    dropped = {c: concept[c] - implementation.get(c, set()) for c in concept
+               if concept[c] - implementation.get(c, set())}
     assert dropped == {
+        "network/deepsea-mining-alliance": {"france", "norway"},
         "cluster/arena-2036": {"canada"},
         "cluster/bioeconomy-cluster": {"china", "united-kingdom", "finland", "netherlands"},
         "cluster/cool-silicon": {"belgium"},
@@ -183,7 +185,7 @@ def test_target_countries_carry_iso_codes(dataset):
           ?project sg:carriedOutBy ?cluster ; sg:hasPhase/sg:targetCountry ?c .
           ?c a sg:Country ; sg:iso3166Alpha2 ?code }}""")
     assert {r["code"] for r in rows} == {
-        "US", "AU", "CA", "CN", "GB", "FI", "FR", "NL", "JP", "BE", "DK", "AT", "CZ", "NO", "PL", "ES", "IT",
+        "US", "AU", "CA", "CN", "GB", "FI", "FR", "NL", "JP", "BE", "DK", "AT", "CZ", "NO", "ES", "IT",
         "CO", "KR"}
 
 
@@ -421,3 +423,11 @@ def test_state_cluster_manager_of_bio_nrw(dataset):
           ?person sg:honorificPrefix ?prefix }""")
     assert [(r["person"], r["prefix"], r["title"]) for r in rows] == [
         (iri("person/bernward-garthoff"), "Dr. med.", "state cluster manager for biotechnology")]
+
+
+def test_deepsea_implementation_targets_are_not_guessed(dataset):
+    """No "Target countries implementation phase" line: the phase is marked as stating none."""
+    assert values(dataset, """SELECT ?t WHERE {
+        phase:deepsea-mining-alliance-internationalisation-implementation sg:targetCountry ?t }""", "t") == set()
+    assert dataset.ask(SPARQL_PREFIXES + """ASK {
+        phase:deepsea-mining-alliance-internationalisation-implementation sg:targetCountriesStated false }""")

@@ -176,8 +176,10 @@ def test_only_sinn_i_goes_to_south_africa_in_implementation(dataset):
 
 def test_countries_dropped_between_concept_and_implementation(dataset):
     concept, implementation = targets(dataset, "ConceptPhase"), targets(dataset, "ImplementationPhase")
-    dropped = {c: concept[c] - implementation[c] for c in concept if concept[c] - implementation[c]}
+    dropped = {c: concept[c] - implementation.get(c, set()) for c in concept
+               if concept[c] - implementation.get(c, set())}
     assert dropped == {
+        "cluster/medical-mountains": {"finland", "united-states"},
         "cluster/hamburg-aviation": {"brazil", "portugal"},
         "cluster/ikv": {"south-korea"},
         "network/sport-innovation-network": {"china", "france", "canada"},
@@ -220,10 +222,10 @@ def test_target_countries_carry_iso_codes(dataset):
         "AU", "SG", "LT"}
 
 
-def test_medical_mountains_implementation_targets_are_flagged_as_not_stated(dataset):
-    rows = dataset.select(SPARQL_PREFIXES + """
-        SELECT ?note WHERE { phase:mind-implementation dcterms:description ?note }""")
-    assert len(rows) == 1 and "states no target countries" in rows[0]["note"]
+def test_medical_mountains_implementation_targets_are_not_guessed(dataset):
+    """The entry lists no implementation-phase targets: the phase exists, marked as stating none."""
+    assert values(dataset, "SELECT ?t WHERE { phase:mind-implementation sg:targetCountry ?t }", "t") == set()
+    assert dataset.ask(SPARQL_PREFIXES + "ASK { phase:mind-implementation sg:targetCountriesStated false }")
 
 
 def test_open_hybrid_labfactory_implementation_from_2019(dataset):
