@@ -22,12 +22,21 @@ import pyoxigraph as ox
 
 from saxgraph import formats
 from saxgraph.errors import (
-    QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError, SaxgraphError,
+    QueryEvaluationError,
+    QueryRefusedError,
+    QuerySyntaxError,
+    QueryTimeoutError,
+    ResultTooLargeError,
+    SaxgraphError,
 )
 from saxgraph.results import WRITERS, TooManyRows, capped
 from saxgraph.sparql_text import classify, refused_services
 
 log = logging.getLogger("saxgraph.query")
+
+# pyoxigraph's parser recurses once per level of nesting and overflows the stack (the process dies) a few
+# thousand levels down; real queries nest a few dozen levels at most.
+MAX_NESTING = 256
 
 
 @dataclass(frozen=True)
@@ -65,8 +74,12 @@ def allowlist(setting) -> list[str]:
 
 def check_allowed(sparql: str, service_allowlist=()) -> None:
     """Refuse what a read-only, SSRF-safe endpoint must never run, before anything runs."""
-    if classify(sparql).form == "UPDATE":
+    text = classify(sparql)
+    if text.form == "UPDATE":
         raise QueryRefusedError("This endpoint is read-only: SPARQL Update is not accepted.")
+    if text.depth > MAX_NESTING:
+        raise QuerySyntaxError(f"The query nests brackets {text.depth} levels deep; this endpoint parses at "
+                               f"most {MAX_NESTING} levels of {{ }}, ( ) and [ ].")
     refused = refused_services(sparql, allowlist(service_allowlist))
     if refused:
         raise QueryRefusedError(
@@ -165,10 +178,14 @@ class QueryPool:
                                         "QUERY_TIMEOUT if you run this server.")
             status, payload = pickle.loads(worker.conn.recv_bytes())
         except (EOFError, OSError, BrokenPipeError):
-            # the worker died mid-query (killed, out of memory): replace it, report a retryable failure
-            if worker is not None:
-                self._replace(worker)
-                worker = None
+            # the worker died mid-query: replace it. Killed from outside (out of memory): a retryable 503;
+            # crashed (pyoxigraph faulted): a server fault, logged and answered 500, not blamed on the client.
+            wait_status = self._replace(worker) if worker is not None else None
+            worker = None
+            crash = _crash_signal(wait_status)
+            if crash:
+                raise RuntimeError(f"the query engine crashed ({crash}) on: {request.sparql[:500]!r}") \
+                    from None
             raise QueryTimeoutError("The query worker stopped unexpectedly; it has been replaced. "
                                     "Try again.") from None
         finally:
@@ -179,10 +196,11 @@ class QueryPool:
         error_class, message = payload
         raise error_class(message)
 
-    def _replace(self, worker: "_Worker") -> None:
-        worker.kill()
+    def _replace(self, worker: "_Worker") -> int | None:
+        wait_status = worker.kill()
         self.restarts += 1
         self._idle.put(self._spawn())
+        return wait_status
 
     def close(self) -> None:
         if self._pid != os.getpid():
@@ -195,21 +213,31 @@ class QueryPool:
         self._pid = None
 
 
+def _crash_signal(wait_status: int | None) -> str | None:
+    if wait_status is None or not os.WIFSIGNALED(wait_status):
+        return None
+    number = os.WTERMSIG(wait_status)
+    crashes = (signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL, signal.SIGFPE)
+    return signal.Signals(number).name if number in crashes else None
+
+
 @dataclass
 class _Worker:
     pid: int
     conn: Connection
 
-    def kill(self) -> None:
+    def kill(self) -> int | None:
+        """Kill and reap the worker; its wait status (how it ended, if it had ended already)."""
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         try:
-            os.waitpid(self.pid, 0)
+            wait_status = os.waitpid(self.pid, 0)[1]
         except ChildProcessError:
-            pass
+            wait_status = None
         self.conn.close()
+        return wait_status
 
 
 def _exit_with_parent(parent: int) -> None:

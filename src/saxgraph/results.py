@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+ITS_DECLARATION = ' xmlns:its="http://www.w3.org/2005/11/its" its:version="2.0"'  # SPARQL 1.2 base direction
 
 
 class TooManyRows(Exception):
@@ -34,6 +35,8 @@ def _json_term(term) -> dict:
         out = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
+            if getattr(term, "direction", None):  # RDF 1.2 base direction, as pyoxigraph writes it
+                out["its:dir"] = str(term.direction)
         elif term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
             out["datatype"] = term.datatype.value
         return out
@@ -89,7 +92,9 @@ def _xml_term(term) -> str:
         return f"<bnode>{escape(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            direction = getattr(term, "direction", None)
+            its = (f" its:dir={quoteattr(str(direction))}" + ITS_DECLARATION) if direction else ""
+            return f"<literal xml:lang={quoteattr(term.language)}{its}>{escape(term.value)}</literal>"
         if term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
             return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
         return f"<literal>{escape(term.value)}</literal>"

@@ -32,6 +32,7 @@ UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY"
 class QueryText:
     form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, UPDATE, or None when it cannot be told
     services: tuple[str, ...]  # the IRI (or variable / prefixed name) after each SERVICE [SILENT]
+    depth: int = 0  # deepest nesting of { ( [
 
     @property
     def returns_graph(self) -> bool:
@@ -49,7 +50,14 @@ def tokens(text: str):
 @lru_cache(maxsize=64)  # one request asks several times (refusals, then the result format)
 def classify(text: str) -> QueryText:
     form, services, expect_service_target = None, [], False
+    depth = deepest = 0
     for kind, value in tokens(text):
+        if kind == "other":
+            if value in "{([":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif value in "})]":
+                depth -= 1
         upper = value.upper() if kind == "word" else None
         if expect_service_target:
             if upper == "SILENT":
@@ -65,7 +73,7 @@ def classify(text: str) -> QueryText:
             form = "UPDATE"
         elif upper == "SERVICE":
             expect_service_target = True
-    return QueryText(form, tuple(services))
+    return QueryText(form, tuple(services), deepest)
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")

@@ -110,3 +110,44 @@ def test_a_busy_worker_does_not_outlive_its_server(tmp_path):
         time.sleep(0.1)
     os.kill(worker, signal.SIGKILL)
     pytest.fail("the query worker kept running after its server died")
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * {" * 20000,
+    "SELECT * WHERE { " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000 + " }",
+    "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }",
+], ids=["unclosed", "groups", "parentheses"])
+def test_a_query_nested_too_deep_for_the_parser_is_a_400(client, query):
+    """pyoxigraph's parser would overflow its stack (the worker dies) a few thousand levels down."""
+    response = client.post("/sparql", data=query, content_type="application/sparql-query")
+    assert response.status_code == 400 and "levels deep" in response.get_data(as_text=True)
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+def test_nesting_that_real_queries_use_is_fine(client):
+    query = "SELECT * WHERE { " + "{ " * 200 + "?s ?p ?o" + " }" * 200 + " } LIMIT 1"
+    response = client.post("/sparql", data=query, content_type="application/sparql-query")
+    assert response.status_code == 200, response.get_data(as_text=True)
+
+
+def test_an_engine_crash_is_a_logged_500_not_a_client_error(mini_dataset, caplog):
+    """A worker that faults mid-query (simulated by SIGSEGV) is a server fault: 500, logged, replaced."""
+    import faulthandler
+    import threading
+
+    app = create_app({"STORE": mini_dataset, "TESTING": False, "QUERY_TIMEOUT": 30, "QUERY_WORKERS": 1})
+    client = app.test_client()
+    enabled = faulthandler.is_enabled()
+    faulthandler.disable()  # the worker inherits pytest's fault handler: no traceback dump for a planned crash
+    try:
+        assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    finally:
+        if enabled:
+            faulthandler.enable()
+    pool = app.extensions["saxgraph.query_pool"]
+    worker = pool._idle.queue[0]
+    threading.Timer(0.5, os.kill, (worker.pid, signal.SIGSEGV)).start()
+    response = client.get("/sparql", query_string={"query": ENDLESS})
+    assert response.status_code == 500
+    assert any("SIGSEGV" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
