@@ -157,7 +157,12 @@ def test_cors_preflight_for_a_direct_post(client):
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in response.headers["Access-Control-Allow-Methods"]
-    assert "Content-Type" in response.headers["Access-Control-Allow-Headers"]
+    assert "content-type" in response.headers["Access-Control-Allow-Headers"].lower()
+    custom = client.options("/sparql", headers={"Origin": "https://sparklis.example",
+                                                "Access-Control-Request-Method": "POST",
+                                                "Access-Control-Request-Headers": "content-type, x-requested-with"})
+    assert "x-requested-with" in custom.headers["Access-Control-Allow-Headers"]
+    assert "Access-Control-Allow-Credentials" not in custom.headers
     get = client.get("/sparql", query_string={"query": ASK}, headers={"Origin": "https://yasgui.example"})
     assert get.headers["Access-Control-Allow-Origin"] == "*"
 

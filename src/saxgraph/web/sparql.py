@@ -36,7 +36,10 @@ def allow_cross_origin(response: Response) -> Response:
     if origins:
         response.headers["Access-Control-Allow-Origin"] = origins
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        # whatever headers the preflight asks for (no credentials are ever allowed, so nothing leaks)
+        asked = request.headers.get("Access-Control-Request-Headers")
+        response.headers["Access-Control-Allow-Headers"] = asked or "Content-Type, Accept"
+        response.vary.add("Access-Control-Request-Headers")
         response.headers["Access-Control-Expose-Headers"] = "Content-Type, Vary, X-Result-Size"
         response.headers["Access-Control-Max-Age"] = "86400"
     return response
