@@ -95,3 +95,21 @@ def refused_services(text: str, allowlist: list[str] | tuple[str, ...]) -> list[
         if iri is None or not any(iri.startswith(prefix) for prefix in allowlist):
             refused.append(target)
     return refused
+
+
+def undeclared_prefixes(text: str) -> list[str]:
+    """Prefixes that prefixed names in the text use but no PREFIX declares, in order of first use."""
+    declared, used, after_prefix_keyword = set(), [], False
+    for kind, value in tokens(text):
+        if after_prefix_keyword:
+            after_prefix_keyword = False
+            if kind == "pname":
+                declared.add(value.split(":", 1)[0])
+                continue
+        if kind == "word" and value.upper() == "PREFIX":
+            after_prefix_keyword = True
+        elif kind == "pname":
+            name = value.split(":", 1)[0]
+            if name not in used:
+                used.append(name)
+    return [name for name in used if name not in declared]

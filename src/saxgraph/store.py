@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from saxgraph.errors import NoBuildError, QuerySyntaxError
 from saxgraph.formats import RDF, Format, by_extension
 from saxgraph.namespaces import PREFIXES
+from saxgraph.sparql_text import undeclared_prefixes
 
 DATASET_FILE = "saxgraph.nq"
 MANIFEST_FILE = "manifest.json"
@@ -117,7 +118,7 @@ class Store:
             try:
                 return self._store.query(sparql, base_iri=base_iri, custom_functions=unknown or None, **options)
             except SyntaxError as error:
-                raise QuerySyntaxError(str(error)) from None
+                raise QuerySyntaxError(str(error) + _prefix_hint(sparql)) from None
             except RuntimeError as error:
                 # SPARQL 1.1 section 17.1: calling a function the engine does not know is an expression
                 # error (unbound in a projection, false in a filter), not a failed query; pyoxigraph
@@ -163,3 +164,14 @@ class Store:
 
 def _prefixes_for(fmt: Format) -> dict[str, str] | None:
     return PREFIXES if fmt.name in ("turtle", "rdfxml") else None
+
+
+def _prefix_hint(sparql: str) -> str:
+    """pyoxigraph reports an undeclared prefix as some unrelated expected token: name it, with the fix."""
+    missing = undeclared_prefixes(sparql)
+    if not missing:
+        return ""
+    lines = [f"PREFIX {name}: <{PREFIXES[name]}>" if name in PREFIXES else f"PREFIX {name}: <...>"
+             for name in missing]
+    return ("\nUndeclared prefix: " + ", ".join(f"{name}:" for name in missing)
+            + ". Start the query with:\n" + "\n".join(lines))

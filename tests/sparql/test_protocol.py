@@ -121,6 +121,18 @@ def test_syntax_error_names_the_position(client):
     assert text.startswith("Bad request: error at 1:")
 
 
+def test_an_undeclared_prefix_is_named_with_its_declaration(client):
+    """pyoxigraph alone says 'expected OPTIONAL' for `sg:x` without PREFIX sg:; the answer names the fix."""
+    response = client.get("/sparql", query_string={"query": "SELECT ?s { ?s a sg:Cluster ; ex:p 'a:b' }"})
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert "Undeclared prefix: sg:, ex:." in text
+    assert "PREFIX sg: <https://w3id.org/saxgraph/ontology#>" in text
+    declared = client.get("/sparql", query_string={"query": "PREFIX sg: <https://w3id.org/saxgraph/ontology#> "
+                                                            "SELECT ?s { ?s a sg:Cluster . ?s ?p 'a:b' }"})
+    assert declared.status_code == 200
+
+
 def test_the_word_service_in_strings_iris_and_names_is_not_a_service_call(client):
     query = ('PREFIX ex: <http://example.org/SERVICE/> SELECT ?x WHERE { VALUES ?x { "SERVICE <http://a/>" ex:service } } '
              "# SERVICE <http://b/>")
