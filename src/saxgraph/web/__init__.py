@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 
 from saxgraph.store import Store
-from saxgraph.web import errors
+from saxgraph.web import errors, security
 
 DEFAULTS = {
     # Where the data comes from: a Store object, RDF files, or a build folder (built when missing).
@@ -36,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.from_mapping(config)
     app.extensions["saxgraph.store"] = _open_store(app)
     errors.register(app)
+    security.register(app)
     for name in BLUEPRINTS:
         module = __import__(f"saxgraph.web.{name}", fromlist=["bp"])
         app.register_blueprint(module.bp)
