@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from saxgraph.personal_data import public_store
 from saxgraph.store import Store
 from saxgraph.web import errors, security
 
@@ -22,6 +23,8 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
     "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
+    # Data protection: serve the public variant of the data, without personal data (saxgraph.personal_data).
+    "PUBLIC": False,
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
@@ -34,7 +37,10 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("SAXGRAPH")
     if config:
         app.config.from_mapping(config)
-    app.extensions["saxgraph.store"] = _open_store(app)
+    store = _open_store(app)
+    if app.config["PUBLIC"]:
+        store = public_store(store)
+    app.extensions["saxgraph.store"] = store
     errors.register(app)
     security.register(app)
     for name in BLUEPRINTS:
