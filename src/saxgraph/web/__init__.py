@@ -8,6 +8,7 @@ from flask import Flask
 from saxgraph.personal_data import public_store
 from saxgraph.store import Store
 from saxgraph.web import errors, security
+from saxgraph.web.converters import CONVERTERS
 
 DEFAULTS = {
     # Where the data comes from: a Store object, RDF files, or a build folder (built when missing).
@@ -41,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["PUBLIC"]:
         store = public_store(store)
     app.extensions["saxgraph.store"] = store
+    app.url_map.converters.update(CONVERTERS)
     errors.register(app)
     security.register(app)
     for name in BLUEPRINTS:

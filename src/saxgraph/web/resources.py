@@ -182,7 +182,7 @@ def not_found(what: str, ext: str | None = None) -> Response:
 
 # --- entities -------------------------------------------------------------------------------------------
 
-@bp.get("/id/<kind>/<name>")
+@bp.get("/id/<segment:kind>/<segment:name>")
 def entity(kind: str, name: str):
     store = get_store()
     slug, ext = split_extension(name)
@@ -248,7 +248,7 @@ def cytoscape_asset() -> str | None:
 
 # --- neighbourhood graph (JSON for the Cytoscape view) ----------------------------------------------------
 
-@bp.get("/id/<kind>/<slug>/neighbourhood.json")
+@bp.get("/id/<segment:kind>/<segment:slug>/neighbourhood.json")
 def neighbourhood(kind: str, slug: str):
     store = get_store()
     iri = iri_for_path(f"/id/{kind}/{slug}")
@@ -374,7 +374,7 @@ def _linked(terms) -> set[str]:
 
 # --- named graphs ----------------------------------------------------------------------------------------
 
-@bp.get("/graph/<name>")
+@bp.get("/graph/<segment:name>")
 def graph(name: str):
     store = get_store()
     slug, ext = split_extension(name)
@@ -447,7 +447,7 @@ def classes():
     return response
 
 
-@bp.get("/class/<term>")
+@bp.get("/class/<segment:term>")
 def class_page(term: str):
     store = get_store()
     iri = str(SG) + term
