@@ -7,7 +7,7 @@ from flask import Flask
 
 from saxgraph.personal_data import public_store
 from saxgraph.store import Store
-from saxgraph.web import errors, security
+from saxgraph.web import errors, rate_limit, security
 from saxgraph.web.converters import CONVERTERS
 
 DEFAULTS = {
@@ -24,6 +24,7 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
     "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
+    "RATE_LIMIT": 0,  # requests per minute per client address (429 beyond); 0 = no limit
     # Data protection: serve the public variant of the data, without personal data (saxgraph.personal_data).
     "PUBLIC": False,
 }
@@ -48,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     for name in BLUEPRINTS:
         module = __import__(f"saxgraph.web.{name}", fromlist=["bp"])
         app.register_blueprint(module.bp)
+    rate_limit.register(app)  # after ops' request clock starts, so a refused request is logged too
     if not app.debug:
         logging.getLogger("saxgraph").setLevel(logging.INFO)
     return app
