@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from saxgraph.errors import SaxgraphError
 from saxgraph.namespaces import PREFIXES, SG
 
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
@@ -32,11 +33,13 @@ MEMBERSHIP_CLASSES = {ox.NamedNode(str(SG) + "Membership"), ox.NamedNode(PREFIXE
 MIN_NAME_LENGTH = 5  # shorter labels ("Reuter" has 6) would match inside ordinary words
 
 
-def marked_terms(quads: list[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> tuple[set, set]:
-    """(personal classes with their sub-classes, personal properties) as the ontology marks them."""
-    marked = {q.subject for q in [*quads, *ontology] if q.predicate == PERSONAL_DATA and q.object == TRUE}
+def marked_terms(quads: list[ox.Quad]) -> tuple[set, set]:
+    """(classes whose instances are persons, properties whose values are personal data), as the ontology
+    marks them. A marked term counts both ways (a class is never a predicate, nor a property a type), and a
+    sub-class of a marked class is personal too."""
+    marked = {q.subject for q in quads if q.predicate == PERSONAL_DATA and q.object == TRUE}
     sub_classes: dict = {}
-    for q in [*quads, *ontology]:
+    for q in quads:
         if q.predicate == SUBCLASS_OF:
             sub_classes.setdefault(q.object, set()).add(q.subject)
     classes, stack = set(), list(marked)
@@ -48,22 +51,17 @@ def marked_terms(quads: list[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> tupl
     return classes, marked
 
 
-def personal_nodes(quads: list[ox.Quad], classes: set) -> set:
-    """The persons, and the memberships they hold."""
-    persons = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in classes}
-    memberships = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in MEMBERSHIP_CLASSES}
-    posts = {q.subject for q in quads if q.subject in memberships and q.object in persons}
-    return persons | posts
-
-
 def public_quads(quads: Iterable[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> list[ox.Quad]:
     """The quads without personal data; `ontology` adds the markings when `quads` lacks its ontology graph."""
     quads = list(quads)
-    classes, properties = marked_terms(quads, list(ontology))
-    if not classes and not properties:
-        raise ValueError("no term is marked sg:personalData: cannot tell what to leave out")
-    nodes = personal_nodes(quads, classes)
+    classes, properties = marked_terms(quads + list(ontology))
+    if not properties:
+        raise SaxgraphError("no term is marked sg:personalData in the ontology: "
+                            "cannot tell what to leave out")
     persons = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in classes}
+    memberships = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in MEMBERSHIP_CLASSES}
+    posts = {q.subject for q in quads if q.subject in memberships and q.object in persons}
+    nodes = persons | posts
     names = {q.object.value for q in quads if q.subject in persons and q.predicate == LABEL
              and isinstance(q.object, ox.Literal) and len(q.object.value) >= MIN_NAME_LENGTH}
 

@@ -193,3 +193,37 @@ def test_the_ontology_marks_personal_data(dataset):
     labels = dataset.select(SPARQL_PREFIXES + """SELECT (LANG(?l) AS ?lang) {
         sg:personalData a owl:AnnotationProperty ; rdfs:label ?l ; rdfs:comment ?c FILTER(LANG(?c) = LANG(?l)) }""")
     assert {row["lang"] for row in labels} == {"en", "de"}
+
+
+def test_health_says_whether_personal_data_is_left_out(public_client, real_client):
+    assert public_client.get("/health").get_json()["public"] is True
+    assert real_client.get("/health").get_json()["public"] is False
+
+
+def test_the_filter_follows_the_ontology_not_a_fixed_list():
+    """A sub-class of a marked class is personal too; an organisation's number stays; free text naming a
+    person goes; a store without markings is refused rather than served unfiltered."""
+    import pyoxigraph as ox
+
+    from saxgraph.errors import SaxgraphError
+    from saxgraph.personal_data import public_quads
+
+    data = """
+    @prefix sg: <https://w3id.org/saxgraph/ontology#> . @prefix ex: <http://example.org/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    sg:Person sg:personalData true . sg:givenName sg:personalData true .
+    ex:Minister rdfs:subClassOf sg:Person .
+    ex:ada a ex:Minister ; rdfs:label "Ada Lovelace" ; sg:telephone "+441234" ; sg:givenName "Ada" .
+    ex:post a sg:Membership ; sg:member ex:ada ; sg:organisation ex:org ; sg:roleTitle "Minister" .
+    ex:org a sg:Organisation ; rdfs:label "Engines Ltd" ; sg:telephone "+449999" ;
+        ex:note "Ada Lovelace signed for Engines Ltd." ; ex:leader ex:ada .
+    """
+    quads = list(ox.parse(data.encode(), format=ox.RdfFormat.TURTLE))
+    kept = {(q.subject.value, q.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1], q.object.value)
+            for q in public_quads(quads)}
+    assert not any("ada" in s or "post" in s or "ada" in o for s, _, o in kept)
+    assert ("http://example.org/org", "telephone", "+449999") in kept
+    assert ("http://example.org/org", "label", "Engines Ltd") in kept
+    assert not any("Lovelace" in o for _, _, o in kept)
+    with pytest.raises(SaxgraphError):
+        public_quads([q for q in quads if "personalData" not in q.predicate.value])
