@@ -5,7 +5,9 @@ so the policy can forbid inline scripts, eval and other origins outright: markup
 could not run. The query UI reads the project's prefixes from a `data:` URL (connect-src) and YASGUI draws
 icons from `data:` images. Each vendored library injects one fixed <style> element at run time; those two are
 allowed by the hash of their text (STYLE_HASHES), not by 'unsafe-inline'. A refreshed vendor file that
-injects other text shows up as a CSP violation in tests/browser, which check the console for them."""
+injects other text shows up as a CSP violation in tests/browser, which check the console for them.
+connect-src 'self' also means the query UI sends queries to this server only; tools on other sites still
+query /sparql through CORS."""
 
 from flask import Flask, Response
 
