@@ -19,6 +19,7 @@ from saxgraph.errors import BuildError, Problem
 from saxgraph.namespaces import (
     ID_BASE, INFERRED_GRAPH, KINDS, PROV, SG, compact, graph_iri,
 )
+from saxgraph.personal_data import public_quads, sorted_nquads
 from saxgraph.sources import Sources, SourceFile, default_build_dir, discover
 from saxgraph.store import DATASET_FILE, MANIFEST_FILE
 from saxgraph.validation import shacl_problems
@@ -272,7 +273,8 @@ def check(sources: Sources | None = None, progress: Progress = _quiet) -> tuple[
 
 
 def build(sources: Sources | None = None, out_dir: Path | None = None, progress: Progress = _quiet,
-          write: bool = True) -> BuildResult:
+          write: bool = True, public: bool = False) -> BuildResult:
+    """Check, validate and materialise; `public` leaves personal data out (saxgraph.personal_data)."""
     started = time.perf_counter()
     sources = sources or discover()
     loaded, documents = check(sources, progress)
@@ -284,10 +286,18 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
     per_graph = defaultdict(int)
     for *_, g in quads:
         per_graph[str(g)] += 1
+    removed = None
+    if public:
+        kept = public_quads(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+        removed, nquads = len(quads) - len(kept), sorted_nquads(kept)
+        per_graph = defaultdict(int)
+        for q in kept:
+            per_graph[q.graph_name.value] += 1
+        progress(f"public: left out {removed} quads of personal data")
     manifest = {
         "saxgraph_version": __version__,
         "hash": "sha256:" + hashlib.sha256(nquads).hexdigest(),
-        "quads": len(quads),
+        "quads": sum(per_graph.values()),
         "graphs": dict(sorted(per_graph.items())),
         "documents": {str(graph_iri(slug)): str(doc) for slug, doc in sorted(documents.items())},
         "sources": [
@@ -297,13 +307,15 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
         ],
         "build_seconds": round(time.perf_counter() - started, 3),
     }
+    if public:
+        manifest.update(public=True, personal_data_removed=removed)
     path = None
     if write:
         out_dir = Path(out_dir) if out_dir else default_build_dir()
         write_atomically(out_dir, {DATASET_FILE: nquads,
                                    MANIFEST_FILE: (json.dumps(manifest, indent=2) + "\n").encode()})
         path = out_dir / DATASET_FILE
-        progress(f"wrote {path} ({len(quads)} quads, {manifest['hash'][:19]}…) and {MANIFEST_FILE}")
+        progress(f"wrote {path} ({manifest['quads']} quads, {manifest['hash'][:19]}…) and {MANIFEST_FILE}")
     return BuildResult(path, manifest, nquads)
 
 

@@ -1,6 +1,7 @@
 """saxgraph build | validate | serve | query | export | stats: a thin layer over the library."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def _sources(args):
 def cmd_build(args) -> int:
     from saxgraph.build import build
 
-    result = build(_sources(args), out_dir=args.out, progress=_progress)
+    result = build(_sources(args), out_dir=args.out, progress=_progress, public=args.public)
     _progress(f"build ok in {result.manifest['build_seconds']}s: {result.manifest['quads']} quads "
               f"in {len(result.manifest['graphs'])} graphs")
     return EXIT_OK
@@ -48,7 +49,12 @@ def cmd_validate(args) -> int:
 def _open_store(args):
     from saxgraph.store import Store
 
-    return Store.open_build(args.build_dir, progress=_progress)
+    store = Store.open_build(args.build_dir, progress=_progress)
+    if getattr(args, "public", False):
+        from saxgraph.personal_data import public_store
+
+        store = public_store(store)
+    return store
 
 
 def cmd_query(args) -> int:
@@ -118,7 +124,14 @@ def cmd_serve(args) -> int:
     return serve(args)
 
 
+def _public_from_environment() -> bool:
+    """SAXGRAPH_PUBLIC (as for the server): anything but empty, 0, false, no or off turns public mode on."""
+    return os.environ.get("SAXGRAPH_PUBLIC", "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
 def parser() -> argparse.ArgumentParser:
+    public = {"action": "store_true", "default": _public_from_environment(),
+              "help": "leave personal data out: persons' names, direct lines, posts (also SAXGRAPH_PUBLIC=1)"}
     p = argparse.ArgumentParser(prog="saxgraph", description=__doc__)
     p.add_argument("--version", action="version", version=f"saxgraph {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -126,6 +139,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="check, validate and materialise the data into build/")
     b.add_argument("--root", help="folder with ontology/, shapes/, data/ (default: the checkout or package)")
     b.add_argument("--out", type=Path, help="output folder (default: build/)")
+    b.add_argument("--public", **public)
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="run every check of the build without writing")
@@ -140,17 +154,20 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--no-prefixes", dest="prefixes", action="store_false",
                    help="do not predeclare the project's prefixes (sg:, cluster:, org:, ...)")
     q.add_argument("--build-dir", type=Path)
+    q.add_argument("--public", **public)
     q.set_defaults(func=cmd_query)
 
     e = sub.add_parser("export", help="write the dataset in an RDF or graph-tool format (builds if needed)")
     e.add_argument("--format", required=True)
     e.add_argument("--output", "-o", type=Path)
     e.add_argument("--build-dir", type=Path)
+    e.add_argument("--public", **public)
     e.set_defaults(func=cmd_export)
 
     s = sub.add_parser("stats", help="counts per class and per graph")
     s.add_argument("--markdown", action="store_true", help="as Markdown tables (for README)")
     s.add_argument("--build-dir", type=Path)
+    s.add_argument("--public", **public)
     s.set_defaults(func=cmd_stats)
 
     sv = sub.add_parser("serve", help="serve the SPARQL endpoint, pages and downloads")
@@ -160,6 +177,7 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--data", nargs="+", type=Path, metavar="FILE",
                     help="serve these RDF files instead of the built graph")
     sv.add_argument("--build-dir", type=Path)
+    sv.add_argument("--public", **public)
     sv.add_argument("--server", choices=["gunicorn", "waitress", "auto"], default="auto")
     sv.set_defaults(func=cmd_serve)
     return p

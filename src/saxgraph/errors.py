@@ -85,3 +85,11 @@ class UnsupportedMediaTypeError(SaxgraphError):
 
 class QueryEvaluationError(SaxgraphError):
     """The query parses but the engine cannot evaluate it (e.g. an unsupported extension function)."""
+
+
+class RateLimitedError(SaxgraphError):
+    """A client sent more requests than the RATE_LIMIT setting allows; it may retry after `retry_after` s."""
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -13,6 +13,8 @@ def app_config(args) -> dict:
         config["DATA_FILES"] = [str(p) for p in args.data]
     if getattr(args, "build_dir", None):
         config["BUILD_DIR"] = str(args.build_dir)
+    if getattr(args, "public", False):
+        config["PUBLIC"] = True
     return config
 
 

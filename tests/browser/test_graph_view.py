@@ -55,6 +55,9 @@ def graph_page():
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
+        # the pages' Content-Security-Policy must not block anything the graph view needs
+        page.on("console", lambda message: errors.append(f"CSP: {message.text}")
+                if "Content Security Policy" in message.text else None)
         page.on("request", lambda request: errors.append(f"external request {request.url}")
                 if not request.url.startswith("http://127.0.0.1") else None)
         page.errors = errors
@@ -80,8 +83,10 @@ def test_clicking_a_neighbour_expands_the_graph(graph_page, mini_server):
     position = page.evaluate(
         f"window.saxgraphNeighbourhood.getElementById('{ID}cluster/minalogic').renderedPosition()")
     page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
-    page.wait_for_function(f"window.saxgraphNeighbourhood.getElementById('{ID}place/grenoble').nonempty()",
-                           timeout=15000)
+    # a function, not an expression string: Playwright evals a string, which the page's CSP forbids
+    page.wait_for_function(
+        f"() => window.saxgraphNeighbourhood.getElementById('{ID}place/grenoble').nonempty()",
+        timeout=15000)
     after = node_ids(page)
     assert after > before and ID + "place/grenoble" in after
     assert int(page.get_attribute("#neighbourhood", "data-nodes")) == len(after)
@@ -89,6 +94,8 @@ def test_clicking_a_neighbour_expands_the_graph(graph_page, mini_server):
     page.screenshot(path=str(ARTIFACTS / "graph-view-expanded.png"), full_page=False)
     page.locator("#graph-view").screenshot(path=str(ARTIFACTS / "graph-view.png"))
     assert page.errors == []
+    assert "script-src 'self'" in page.request.get(f"{mini_server}/id/cluster/cool-silicon").headers[
+        "content-security-policy"]
 
 
 def test_page_is_readable_and_the_graph_data_loads_without_errors(graph_page, mini_server):

@@ -52,6 +52,9 @@ def page(server):
         page = browser.new_page(viewport={"width": 1280, "height": 1100})
         page.errors = []
         page.on("pageerror", lambda error: page.errors.append(str(error)))
+        # the pages' Content-Security-Policy must not block anything the UI needs (Chromium logs each block)
+        page.on("console", lambda message: page.errors.append(f"CSP: {message.text}")
+                if "Content Security Policy" in message.text else None)
         # the page must work offline: nothing but this server (data: URLs are the page's own data)
         page.on("request", lambda request: page.errors.append(f"external request {request.url}")
                 if urlsplit(request.url).scheme != "data" and urlsplit(request.url).netloc != host else None)
@@ -79,6 +82,12 @@ def test_an_example_runs_in_the_ui_and_shows_the_result_table(page, server, data
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "query-ui.png"), full_page=True)
     assert page.errors == []
+    assert "script-src 'self'" in answer_page_policy(page, f"{server}/query")
+
+
+def answer_page_policy(page, url) -> str:
+    """The Content-Security-Policy the server sent with the page (the console check above relies on one)."""
+    return page.request.get(url).headers.get("content-security-policy", "")
 
 
 def test_the_examples_page_link_runs_the_example_at_once(page, server):
@@ -107,7 +116,7 @@ def test_nothing_from_an_earlier_visit_comes_back(page, server):
     page.click(".yasqe .CodeMirror")
     page.keyboard.press("Control+End")
     page.keyboard.type("\n# my own edit")
-    page.wait_for_function(f"{tab}.getQuery().includes('my own edit')", timeout=5000)
+    page.wait_for_function(f"() => {tab}.getQuery().includes('my own edit')", timeout=5000)
     page.evaluate(f"() => {{ {tab}.setEndpoint('http://elsewhere.invalid/sparql'); }}")
     page.goto(f"{server}/query?example=member-counts")
     page.wait_for_selector(".yasqe .CodeMirror", timeout=20000)
@@ -126,6 +135,6 @@ def test_typing_a_project_prefix_declares_it(page, server):
     page.keyboard.press("ArrowLeft")
     page.keyboard.type(" sg:")
     page.wait_for_function(
-        "window.saxgraphYasgui.getTab().getQuery().includes('PREFIX sg: <https://w3id.org/saxgraph/ontology#>')",
+        "() => window.saxgraphYasgui.getTab().getQuery().includes('PREFIX sg: <https://w3id.org/saxgraph/ontology#>')",
         timeout=10000)
     assert page.errors == []

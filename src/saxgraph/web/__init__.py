@@ -5,8 +5,10 @@ from pathlib import Path
 
 from flask import Flask
 
+from saxgraph.personal_data import public_store
 from saxgraph.store import Store
-from saxgraph.web import errors
+from saxgraph.web import errors, rate_limit, security
+from saxgraph.web.converters import CONVERTERS
 
 DEFAULTS = {
     # Where the data comes from: a Store object, RDF files, or a build folder (built when missing).
@@ -22,6 +24,9 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
     "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
+    "RATE_LIMIT": 0,  # requests per minute per client address (429 beyond); 0 = no limit
+    # Data protection: serve the public variant of the data, without personal data (saxgraph.personal_data).
+    "PUBLIC": False,
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
@@ -34,11 +39,17 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("SAXGRAPH")
     if config:
         app.config.from_mapping(config)
-    app.extensions["saxgraph.store"] = _open_store(app)
+    store = _open_store(app)
+    if app.config["PUBLIC"]:
+        store = public_store(store)
+    app.extensions["saxgraph.store"] = store
+    app.url_map.converters.update(CONVERTERS)
     errors.register(app)
+    security.register(app)
     for name in BLUEPRINTS:
         module = __import__(f"saxgraph.web.{name}", fromlist=["bp"])
         app.register_blueprint(module.bp)
+    rate_limit.register(app)  # after ops' request clock starts, so a refused request is logged too
     if not app.debug:
         logging.getLogger("saxgraph").setLevel(logging.INFO)
     return app

@@ -4,8 +4,8 @@ anything else is a logged 500, never dressed up as a 400."""
 from flask import Flask, Response
 
 from saxgraph.errors import (
-    NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError,
-    UnknownFormatError, UnsupportedMediaTypeError,
+    NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError,
+    RateLimitedError, ResultTooLargeError, UnknownFormatError, UnsupportedMediaTypeError,
 )
 
 STATUS = {
@@ -17,6 +17,7 @@ STATUS = {
     QueryRefusedError: 403,
     NotAcceptableError: 406,
     ResultTooLargeError: 413,
+    RateLimitedError: 429,
     QueryTimeoutError: 503,
 }
 
@@ -34,7 +35,8 @@ def register(app: Flask) -> None:
 
 def _handler(status: int):
     def handle(error):
-        headers = {"Retry-After": "5"} if status == 503 else {}
+        retry_after = getattr(error, "retry_after", 5 if status == 503 else None)
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         return plain(status, f"{_title(status)}: {error}", headers)
 
     return handle
@@ -42,5 +44,5 @@ def _handler(status: int):
 
 def _title(status: int) -> str:
     return {400: "Bad request", 403: "Forbidden", 406: "Not acceptable", 413: "Result too large",
-            415: "Unsupported media type",
+            415: "Unsupported media type", 429: "Too many requests",
             503: "Service unavailable"}.get(status, "Error")

@@ -22,7 +22,8 @@ def health():
         triples = int(store.select(TRIPLES_QUERY)[0]["n"])
         current_app.extensions["saxgraph.triples"] = triples
     response = jsonify(status="ok", version=__version__, dataset=store.version, triples=triples,
-                       quads=len(store), graphs=len(store.graphs()))
+                       quads=len(store), graphs=len(store.graphs()),
+                       public=bool(store.manifest.get("public")))  # personal data left out (PUBLIC)
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -11,7 +11,7 @@ Wikidata's /wiki/Special:EntityData practice allow. `Vary: Accept` and one `Link
 other variant go with every negotiated answer; an explicit extension overrides Accept."""
 
 import hashlib
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
@@ -94,9 +94,18 @@ def split_extension(name: str) -> tuple[str, str | None]:
 
 # --- views of terms --------------------------------------------------------------------------------------
 
+# Schemes a page may link to. Any string that parses as an IRI can be in the data, `javascript:` and `data:`
+# included; those are shown, never made into links a click would run (the CSP would block them too).
+LINKABLE_SCHEMES = {"http", "https", "ftp", "mailto", "tel", "urn"}
+
+
 def href(iri: str) -> str:
-    """Where a browser on this host follows an IRI: our own IRIs locally, foreign ones as they are."""
-    return path_for_iri(iri) or iri
+    """Where a browser on this host follows an IRI: our own IRIs locally, foreign ones as they are, and
+    nowhere ("") for a scheme outside LINKABLE_SCHEMES."""
+    local = path_for_iri(iri)
+    if local:
+        return local
+    return iri if urlsplit(iri).scheme.lower() in LINKABLE_SCHEMES else ""
 
 
 def term_view(term, labels: dict, documents: dict | None = None) -> dict:
@@ -182,7 +191,7 @@ def not_found(what: str, ext: str | None = None) -> Response:
 
 # --- entities -------------------------------------------------------------------------------------------
 
-@bp.get("/id/<kind>/<name>")
+@bp.get("/id/<segment:kind>/<segment:name>")
 def entity(kind: str, name: str):
     store = get_store()
     slug, ext = split_extension(name)
@@ -248,7 +257,7 @@ def cytoscape_asset() -> str | None:
 
 # --- neighbourhood graph (JSON for the Cytoscape view) ----------------------------------------------------
 
-@bp.get("/id/<kind>/<slug>/neighbourhood.json")
+@bp.get("/id/<segment:kind>/<segment:slug>/neighbourhood.json")
 def neighbourhood(kind: str, slug: str):
     store = get_store()
     iri = iri_for_path(f"/id/{kind}/{slug}")
@@ -374,7 +383,7 @@ def _linked(terms) -> set[str]:
 
 # --- named graphs ----------------------------------------------------------------------------------------
 
-@bp.get("/graph/<name>")
+@bp.get("/graph/<segment:name>")
 def graph(name: str):
     store = get_store()
     slug, ext = split_extension(name)
@@ -447,7 +456,7 @@ def classes():
     return response
 
 
-@bp.get("/class/<term>")
+@bp.get("/class/<segment:term>")
 def class_page(term: str):
     store = get_store()
     iri = str(SG) + term

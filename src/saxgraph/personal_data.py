@@ -1,0 +1,106 @@
+"""Personal data, and the public variant of the dataset that leaves it out (`--public`, the PUBLIC setting).
+
+What is personal is decided in the ontology, not here: a class marked `sg:personalData true` (sg:Person) has
+natural persons as instances, and a property so marked (given and family names, titles, sg:contactPerson)
+carries personal data whatever holds it. From that, the public variant leaves out
+
+- every statement about a person (name, label, titles, direct phone and fax lines, memberOf) and every
+  statement linking to one (contact person, member, credit, participant), in every graph, inferred included;
+- the memberships (posts) a person holds: a person's role and role title at an organisation;
+- every statement using a personal-data property;
+- any other literal that spells out a person's name (a description naming a signatory), as a safety net.
+
+An organisation's own phone and fax numbers are kept: they are not a person's. The filter runs once, when a
+dataset is built (`saxgraph build --public`) or loaded (PUBLIC), so every route and every dump serves only
+what is left. The result is the same set of quads either way, hence the same version hash.
+"""
+
+import hashlib
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from saxgraph.errors import SaxgraphError
+from saxgraph.namespaces import PREFIXES, SG
+
+RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+SUBCLASS_OF = ox.NamedNode(PREFIXES["rdfs"] + "subClassOf")
+LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
+PERSONAL_DATA = ox.NamedNode(str(SG) + "personalData")
+TRUE = ox.Literal("true", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
+# A membership is the n-ary form of "X holds a post at Y": held by a person, it is that person's post.
+MEMBERSHIP_CLASSES = {ox.NamedNode(str(SG) + "Membership"), ox.NamedNode(PREFIXES["org"] + "Membership")}
+MIN_NAME_LENGTH = 5  # shorter labels ("Reuter" has 6) would match inside ordinary words
+
+
+def marked_terms(quads: list[ox.Quad]) -> tuple[set, set]:
+    """(classes whose instances are persons, properties whose values are personal data), as the ontology
+    marks them. A marked term counts both ways (a class is never a predicate, nor a property a type), and a
+    sub-class of a marked class is personal too."""
+    marked = {q.subject for q in quads if q.predicate == PERSONAL_DATA and q.object == TRUE}
+    sub_classes: dict = {}
+    for q in quads:
+        if q.predicate == SUBCLASS_OF:
+            sub_classes.setdefault(q.object, set()).add(q.subject)
+    classes, stack = set(), list(marked)
+    while stack:
+        cls = stack.pop()
+        if cls not in classes:
+            classes.add(cls)
+            stack.extend(sub_classes.get(cls, ()))
+    return classes, marked
+
+
+def public_quads(quads: Iterable[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> list[ox.Quad]:
+    """The quads without personal data; `ontology` adds the markings when `quads` lacks its ontology graph."""
+    quads = list(quads)
+    classes, properties = marked_terms(quads + list(ontology))
+    if not properties:
+        raise SaxgraphError("no term is marked sg:personalData in the ontology: "
+                            "cannot tell what to leave out")
+    persons = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in classes}
+    memberships = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in MEMBERSHIP_CLASSES}
+    posts = {q.subject for q in quads if q.subject in memberships and q.object in persons}
+    nodes = persons | posts
+    names = {q.object.value for q in quads if q.subject in persons and q.predicate == LABEL
+             and isinstance(q.object, ox.Literal) and len(q.object.value) >= MIN_NAME_LENGTH}
+
+    def personal(q: ox.Quad) -> bool:
+        if q.subject in nodes or q.object in nodes or q.predicate in properties:
+            return True
+        return isinstance(q.object, ox.Literal) and any(name in q.object.value for name in names)
+
+    return [q for q in quads if not personal(q)]
+
+
+def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:
+    """Sorted N-Quads, one line per quad, as `saxgraph build` writes them."""
+    return "".join(sorted(f"{q} .\n" for q in quads)).encode("utf-8")
+
+
+def public_store(store):
+    """A Store holding the public variant of `store`'s data (the project's ontology supplies the markings)."""
+    from saxgraph.store import Store
+
+    kept = public_quads(store.quads(), packaged_ontology())
+    body = sorted_nquads(kept)
+    graphs: dict[str, int] = {}
+    for q in kept:
+        name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+        graphs[name] = graphs.get(name, 0) + 1
+    manifest = {**store.manifest, "hash": "sha256:" + hashlib.sha256(body).hexdigest(), "public": True,
+                "quads": len(kept), "graphs": dict(sorted(graphs.items())),
+                "personal_data_removed": len(store) - len(kept)}
+    public = Store.from_nquads(body, manifest)
+    public.origin = f"{store.origin} (public: without personal data)"
+    return public
+
+
+def packaged_ontology() -> list[ox.Quad]:
+    """The project's ontology, which marks the personal-data terms (a store of plain files may lack it)."""
+    from saxgraph.sources import discover
+
+    quads = []
+    for source in discover().ontology:
+        quads.extend(ox.parse(path=str(source.path), format=ox.RdfFormat.TURTLE))
+    return [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]

@@ -1,0 +1,93 @@
+"""RATE_LIMIT: requests per minute per client address; beyond it 429 with Retry-After. Off by default."""
+
+import time
+from urllib.parse import quote
+
+import pytest
+
+from saxgraph.web import create_app
+from saxgraph.web.rate_limit import RateLimiter
+
+ASK = "/sparql?query=" + quote("ASK { ?s ?p ?o }")
+
+
+@pytest.fixture
+def limited(mini_dataset):
+    def make(per_minute, **config):
+        return create_app({"STORE": mini_dataset, "TESTING": True, "QUERY_WORKERS": 1,
+                           "RATE_LIMIT": per_minute, **config}).test_client()
+
+    return make
+
+
+def from_address(address: str) -> dict:
+    return {"environ_base": {"REMOTE_ADDR": address}}
+
+
+def test_no_limit_by_default(client):
+    assert all(client.get("/index.json").status_code == 200 for _ in range(300))
+
+
+def test_beyond_the_limit_a_client_gets_429_with_retry_after(limited):
+    client = limited(5)
+    statuses = [client.get(ASK, **from_address("192.0.2.1")).status_code for _ in range(5)]
+    assert statuses == [200] * 5
+    refused = client.get(ASK, **from_address("192.0.2.1"))
+    assert refused.status_code == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 12  # a token every 12 s at 5 per minute
+    assert "RATE_LIMIT" in refused.get_data(as_text=True) and refused.mimetype == "text/plain"
+    assert refused.headers["Access-Control-Allow-Origin"] == "*"  # a cross-origin client can read why
+
+
+def test_each_client_address_has_its_own_allowance(limited):
+    client = limited(2)
+    for _ in range(2):
+        assert client.get("/index.json", **from_address("192.0.2.1")).status_code == 200
+    assert client.get("/index.json", **from_address("192.0.2.1")).status_code == 429
+    assert client.get("/index.json", **from_address("192.0.2.2")).status_code == 200
+    assert client.get("/index.json", **from_address("2001:db8::1")).status_code == 200
+
+
+def test_every_route_counts_but_health_and_static_files(limited):
+    client = limited(3)
+    for path in ["/", "/id/cluster/cool-silicon", "/download/"]:
+        assert client.get(path).status_code == 200
+    assert client.get("/search?q=cool").status_code == 429
+    assert client.get("/sparql", headers={"Accept": "text/turtle"}).status_code == 429
+    assert client.get("/health").status_code == 200
+    assert client.get("/static/saxgraph.css").status_code == 200
+
+
+def test_the_allowance_comes_back_with_time(limited):
+    client = limited(600)  # ten a second
+    statuses = [client.get("/index.json").status_code for _ in range(650)]
+    assert 429 in statuses
+    time.sleep(0.25)
+    assert client.get("/index.json").status_code == 200
+
+
+def test_the_limit_is_read_from_the_environment(monkeypatch, mini_dataset):
+    monkeypatch.setenv("SAXGRAPH_RATE_LIMIT", "2")
+    client = create_app({"STORE": mini_dataset, "TESTING": True}).test_client()
+    assert [client.get("/index.json").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_token_bucket_refills_at_the_rate():
+    now = [0.0]
+    limiter = RateLimiter(60, clock=lambda: now[0])  # one a second, up to 60 at once
+    assert all(limiter.wait("a") == 0 for _ in range(60))
+    assert limiter.wait("a") == pytest.approx(1.0)
+    now[0] += 0.5
+    assert limiter.wait("a") == pytest.approx(0.5)
+    now[0] += 0.5
+    assert limiter.wait("a") == 0
+    now[0] += 3600
+    assert sum(limiter.wait("a") == 0 for _ in range(100)) == 60  # never more than the bucket holds
+
+
+def test_a_refused_request_is_logged(limited, caplog):
+    client = limited(1)
+    client.get("/index.json")
+    with caplog.at_level("INFO", logger="saxgraph.access"):
+        assert client.get("/index.json").status_code == 429
+    assert any("status=429" in record.getMessage() for record in caplog.records)
