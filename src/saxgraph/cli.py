@@ -1,4 +1,4 @@
-"""saxgraph build | validate | serve | query | export | stats: a thin layer over the library."""
+"""saxgraph build | validate | serve | publish | query | export | stats: a thin layer over the library."""
 
 import argparse
 import sys
@@ -112,6 +112,25 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
+def cmd_publish(args) -> int:
+    from saxgraph.errors import PublishError
+    from saxgraph.http_client import parse_auth
+    from saxgraph.publish import publish
+
+    try:
+        report = publish(args.store, args.query_endpoint, parse_auth(args.auth), build_dir=args.build_dir,
+                         timeout=args.timeout, progress=_progress)
+    except PublishError as error:
+        print(f"saxgraph: error: {error.report()}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as error:
+        print(f"saxgraph: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    _progress(f"published {len(report.published)} graphs, {sum(report.published.values())} triples, "
+              f"in {report.seconds:.1f}s")
+    return EXIT_OK
+
+
 def cmd_serve(args) -> int:
     from saxgraph.server import serve
 
@@ -160,8 +179,25 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--data", nargs="+", type=Path, metavar="FILE",
                     help="serve these RDF files instead of the built graph")
     sv.add_argument("--build-dir", type=Path)
+    sv.add_argument("--backend", metavar="URL",
+                    help="answer from this SPARQL endpoint (a store `saxgraph publish` filled) instead of "
+                         "the embedded store")
+    sv.add_argument("--backend-auth", metavar="USER:PASSWORD", help="for --backend (Basic or Digest)")
     sv.add_argument("--server", choices=["gunicorn", "waitress", "auto"], default="auto")
     sv.set_defaults(func=cmd_serve)
+
+    pb = sub.add_parser("publish", help="push the build into a store (SPARQL 1.1 Graph Store Protocol, one "
+                                        "PUT per graph) and verify it by SPARQL")
+    pb.add_argument("--store", required=True, metavar="URL",
+                    help="the Graph Store endpoint, e.g. http://host:7878/store (Oxigraph) or "
+                         "'http://host:8890/sparql-graph-crud-auth?graph-uri=' (Virtuoso)")
+    pb.add_argument("--query-endpoint", metavar="URL",
+                    help="its SPARQL query endpoint (default: derived from --store for Oxigraph, Virtuoso "
+                         "and Fuseki)")
+    pb.add_argument("--auth", metavar="USER:PASSWORD", help="Basic or Digest, as the store asks")
+    pb.add_argument("--timeout", type=float, default=300.0, help="seconds per request (default 300)")
+    pb.add_argument("--build-dir", type=Path, help="the build to publish (default: build/)")
+    pb.set_defaults(func=cmd_publish)
     return p
 
 

@@ -13,6 +13,10 @@ def app_config(args) -> dict:
         config["DATA_FILES"] = [str(p) for p in args.data]
     if getattr(args, "build_dir", None):
         config["BUILD_DIR"] = str(args.build_dir)
+    if getattr(args, "backend", None):
+        config["BACKEND"] = args.backend
+    if getattr(args, "backend_auth", None):
+        config["BACKEND_AUTH"] = args.backend_auth
     return config
 
 

@@ -4,7 +4,7 @@ anything else is a logged 500, never dressed up as a 400."""
 from flask import Flask, Response
 
 from saxgraph.errors import (
-    NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError,
+    BackendError, NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError,
     UnknownFormatError, UnsupportedMediaTypeError,
 )
 
@@ -18,6 +18,7 @@ STATUS = {
     NotAcceptableError: 406,
     ResultTooLargeError: 413,
     QueryTimeoutError: 503,
+    BackendError: 502,
 }
 
 
@@ -42,5 +43,5 @@ def _handler(status: int):
 
 def _title(status: int) -> str:
     return {400: "Bad request", 403: "Forbidden", 406: "Not acceptable", 413: "Result too large",
-            415: "Unsupported media type",
+            415: "Unsupported media type", 502: "Bad gateway",
             503: "Service unavailable"}.get(status, "Error")
