@@ -11,6 +11,8 @@ graph), and none of them merges several graphs as a set.
 import hashlib
 import json
 import logging
+import threading
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -34,6 +36,7 @@ GRAPH_MEDIA_TYPES = {N_TRIPLES: ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfForm
 RESULT_MEDIA_TYPES = {RESULTS_JSON: ox.QueryResultsFormat.JSON,
                       "application/json": ox.QueryResultsFormat.JSON,
                       "application/sparql-results+xml": ox.QueryResultsFormat.XML}
+PATTERN_CACHE_SIZE = 20_000  # quad patterns remembered per replica process (LRU)
 GRAPH_COUNTS = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                 f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}") || ?g = {UNION_GRAPH}) }} GROUP BY ?g')
 
@@ -46,6 +49,8 @@ class RemoteStore(Dataset):
         self.timeout = timeout
         self.origin = endpoint
         self._client = HttpClient(auth)
+        self._cache: OrderedDict[tuple, tuple] = OrderedDict()
+        self._cache_lock = threading.Lock()
         counts = {row["g"]: int(row["n"]) for row in self.select(GRAPH_COUNTS, default_graphs=[],
                                                                   named_graphs=None)}
         union = counts.pop(UNION_GRAPH.value, 0)
@@ -113,6 +118,22 @@ class RemoteStore(Dataset):
     def quads(self, subject=None, predicate=None, obj=None, graph=None):
         if any(isinstance(t, ox.BlankNode) for t in (subject, predicate, obj)):
             return iter(())  # a remote store's blank node labels cannot be named in a later query
+        # A resource page looks up a hundred or more patterns (labels of every linked thing): answered
+        # once per replica, since the data change only by a publication, after which replicas restart.
+        key = (subject, predicate, obj, graph)
+        with self._cache_lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                return iter(found)
+        found = self._quads(subject, predicate, obj, graph)
+        with self._cache_lock:
+            self._cache[key] = found
+            if len(self._cache) > PATTERN_CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return iter(found)
+
+    def _quads(self, subject, predicate, obj, graph) -> tuple:
         s, p, o = (_term(t, v) for t, v in ((subject, "?s"), (predicate, "?p"), (obj, "?o")))
         g = _term(graph, "?g")
         sparql = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}"
@@ -123,7 +144,7 @@ class RemoteStore(Dataset):
         for row in result:
             quads.append(ox.Quad(subject or row["s"], predicate or row["p"], obj or _canonical(row["o"]),
                                  graph or row["g"]))
-        return iter(quads)
+        return tuple(quads)
 
 
 def _term(term, variable: str) -> str:

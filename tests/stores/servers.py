@@ -83,7 +83,7 @@ def start_oxigraph(directory: Path, port: int | None = None) -> StoreServer:
     port = port or free_port()
     log = open(directory / "oxigraph.log", "ab")
     process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(directory / "data"),
-                                "--bind", f"127.0.0.1:{port}", "--timeout-s", "30"], stdout=log, stderr=log)
+                                "--bind", f"127.0.0.1:{port}", "--timeout-s", "5"], stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     server = StoreServer("oxigraph", process, f"{base}/store", f"{base}/query", None, directory)
     _wait_until_up(server, f"{base}/query?query=ASK%7B%7D", 30)
