@@ -5,7 +5,8 @@ Each named graph of the build, then the union graph that serves as the default g
 is replaced by one PUT of its N-Triples: the store swaps a graph in one transaction, so no graph is ever
 left half written, and publishing the same build again changes nothing. Graphs under the project's graph
 base that the build no longer has are deleted. Afterwards the triple count of every graph is read back by
-SPARQL and compared with the build manifest.
+SPARQL and compared with the build manifest; then the build's hash is recorded in one more small graph,
+which is the dataset version (ETags) the replicas serve.
 """
 
 import time
@@ -75,7 +76,7 @@ def load_build(build_dir: Path | None = None) -> tuple[dict, dict[str, list[ox.T
 def publish(store_url: str, query_endpoint: str | None = None, auth: tuple[str, str] | None = None,
             build_dir: Path | None = None, timeout: float = 300.0,
             progress: Callable[[str], None] = lambda _: None) -> PublishReport:
-    from saxgraph.remote import RemoteStore
+    from saxgraph.remote import BUILD_HASH, PUBLICATION_GRAPH, RemoteStore
 
     started = time.perf_counter()
     query_endpoint = query_endpoint or default_query_endpoint(store_url)
@@ -85,6 +86,12 @@ def publish(store_url: str, query_endpoint: str | None = None, auth: tuple[str, 
     expected = {iri: len(set(triples)) for iri, triples in plan}
     client = HttpClient(auth)
     done: list[str] = []
+    # until this publication is complete, the store carries no build hash: a replica started meanwhile
+    # serves what it finds under a version of its own, never the previous build's
+    try:
+        client.request("DELETE", graph_url(store_url, PUBLICATION_GRAPH.value), timeout=timeout)
+    except SaxgraphError as error:
+        raise _stopped(f"the store at {store_url} cannot be reached: {error}", done, plan) from None
     for iri, triples in plan:
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         try:
@@ -117,6 +124,14 @@ def publish(store_url: str, query_endpoint: str | None = None, auth: tuple[str, 
         raise PublishError(f"verification failed: {detail}", verified, list(wrong))
     progress(f"verified {len(expected)} graphs by SPARQL at {query_endpoint}: counts match the build "
              f"({manifest['hash'][:19]}…)")
+    record = ox.serialize([ox.Triple(PUBLICATION_GRAPH, BUILD_HASH, ox.Literal(manifest["hash"]))],
+                          format=ox.RdfFormat.N_TRIPLES)
+    reply = client.request("PUT", graph_url(store_url, PUBLICATION_GRAPH.value), record,
+                           {"Content-Type": N_TRIPLES}, timeout=timeout)
+    if reply.status not in (200, 201, 204):
+        raise PublishError(f"the graphs are published and verified, but recording the build's hash in "
+                           f"{PUBLICATION_GRAPH.value} answered {reply.status}", done,
+                           [PUBLICATION_GRAPH.value])
     return PublishReport({iri: found[iri] for iri in expected}, removed, time.perf_counter() - started)
 
 

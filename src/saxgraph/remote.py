@@ -36,6 +36,9 @@ GRAPH_MEDIA_TYPES = {N_TRIPLES: ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfForm
 RESULT_MEDIA_TYPES = {RESULTS_JSON: ox.QueryResultsFormat.JSON,
                       "application/json": ox.QueryResultsFormat.JSON,
                       "application/sparql-results+xml": ox.QueryResultsFormat.XML}
+# `saxgraph publish` records the build's content hash here, last, once the graphs are verified
+PUBLICATION_GRAPH = ox.NamedNode("urn:x-saxgraph:publication")
+BUILD_HASH = ox.NamedNode("http://purl.org/dc/terms/identifier")
 PATTERN_CACHE_SIZE = 20_000  # quad patterns remembered per replica process (LRU)
 GRAPH_COUNTS = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                 f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}") || ?g = {UNION_GRAPH}) }} GROUP BY ?g')
@@ -59,10 +62,17 @@ class RemoteStore(Dataset):
                                f"under {GRAPH_BASE} and its union graph): run `saxgraph publish` first")
         self._graphs = sorted(counts)
         self._size = sum(counts.values())
-        # the data change only by a new publication, which changes these counts in practice; replicas are
-        # restarted after publishing (docs/deployment.md)
+        self.manifest = {"hash": self._build_hash(counts), "graphs": counts, "triples": union}
+
+    def _build_hash(self, counts: dict[str, int]) -> str:
+        """The published build's hash (so ETags match the embedded store's); for graphs put there some other
+        way, one derived from their sizes."""
+        rows = self.select(f"SELECT ?hash WHERE {{ GRAPH {PUBLICATION_GRAPH} {{ {PUBLICATION_GRAPH} "
+                           f"{BUILD_HASH} ?hash }} }}", default_graphs=[], named_graphs=None)
+        if rows:
+            return rows[0]["hash"]
         digest = hashlib.sha256(json.dumps(sorted(counts.items())).encode()).hexdigest()
-        self.manifest = {"hash": f"remote:{digest[:32]}", "graphs": counts, "triples": union}
+        return f"unpublished:{digest[:32]}"
 
     @property
     def version(self) -> str:

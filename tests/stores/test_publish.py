@@ -72,6 +72,13 @@ def test_the_cli_publishes_and_says_what_it_verified(published, real_build, run_
     assert "counts match the build" in err
 
 
+def test_the_store_serves_the_published_builds_version(published, real_build):
+    from saxgraph.remote import RemoteStore
+
+    server, _ = published
+    assert RemoteStore(server.query_url, server.auth).version == real_build.manifest["hash"]
+
+
 def test_wrong_credentials_publish_nothing_and_say_so(virtuoso_server, real_build, run_cli):
     result = run_cli("publish", "--store", virtuoso_server.store_url, "--auth", "dba:not-the-password",
                      "--build-dir", real_build.dataset_path.parent)
