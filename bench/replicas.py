@@ -70,7 +70,8 @@ def nginx_config(directory: Path, port: int, replicas: list[int]) -> Path:
     site = site.replace("/var/cache/nginx/saxgraph", str(directory / "cache"))
     # measurements only: a request header that skips the cache, to time the replicas themselves
     site = site.replace("proxy_cache saxgraph;",
-                        "proxy_cache saxgraph;\n        proxy_cache_bypass $http_x_bench_bypass;")
+                        "proxy_cache saxgraph;\n        proxy_cache_bypass $http_x_bench_bypass;"
+                        "\n        proxy_no_cache $http_x_bench_bypass;")
     main = f"""worker_processes 1;
 pid {directory}/nginx.pid;
 error_log {directory}/error.log;
