@@ -1,6 +1,7 @@
 """saxgraph build | validate | serve | publish | query | export | stats: a thin layer over the library."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -194,7 +195,9 @@ def parser() -> argparse.ArgumentParser:
     pb.add_argument("--query-endpoint", metavar="URL",
                     help="its SPARQL query endpoint (default: derived from --store for Oxigraph, Virtuoso "
                          "and Fuseki)")
-    pb.add_argument("--auth", metavar="USER:PASSWORD", help="Basic or Digest, as the store asks")
+    pb.add_argument("--auth", metavar="USER:PASSWORD", default=os.environ.get("SAXGRAPH_STORE_AUTH"),
+                    help="Basic or Digest, as the store asks (default: $SAXGRAPH_STORE_AUTH, which keeps "
+                         "the password out of the process list)")
     pb.add_argument("--timeout", type=float, default=300.0, help="seconds per request (default 300)")
     pb.add_argument("--build-dir", type=Path, help="the build to publish (default: build/)")
     pb.set_defaults(func=cmd_publish)

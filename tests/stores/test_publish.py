@@ -80,8 +80,9 @@ def test_the_store_serves_the_published_builds_version(published, real_build):
 
 
 def test_wrong_credentials_publish_nothing_and_say_so(virtuoso_server, real_build, run_cli):
-    result = run_cli("publish", "--store", virtuoso_server.store_url, "--auth", "dba:not-the-password",
-                     "--build-dir", real_build.dataset_path.parent)
+    result = run_cli("publish", "--store", virtuoso_server.store_url,
+                     "--build-dir", real_build.dataset_path.parent,
+                     env={"SAXGRAPH_STORE_AUTH": "dba:not-the-password"})
     assert result.returncode == 2
     err = result.stderr.decode()
     assert "answered 401" in err

@@ -121,6 +121,14 @@ def test_a_query_past_the_time_limit_is_a_503(published):
     assert time.monotonic() - started < 5
 
 
+def test_a_result_past_max_result_rows_is_a_413(published):
+    server, _ = published
+    app = create_app({"BACKEND": server.query_url, "MAX_RESULT_ROWS": 5, "TESTING": True})
+    response = app.test_client().get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } LIMIT 6"})
+    assert response.status_code == 413
+    assert "more than 5 rows" in response.get_data(as_text=True)
+
+
 def test_a_backend_that_cannot_be_reached_is_an_error_at_startup():
     with pytest.raises(BackendError, match="cannot reach"):
         create_app({"BACKEND": f"http://127.0.0.1:{free_port()}/sparql"})
