@@ -11,6 +11,8 @@ from saxgraph import __version__
 from saxgraph.errors import BuildError, SaxgraphError, UnknownFormatError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+BACKEND_HELP = ("a SPARQL endpoint that `saxgraph publish` filled, instead of the build "
+                "(auth: $SAXGRAPH_BACKEND_AUTH)")
 
 
 def _progress(message: str) -> None:
@@ -47,6 +49,11 @@ def cmd_validate(args) -> int:
 
 
 def _open_store(args):
+    if getattr(args, "backend", None):
+        from saxgraph.http_client import parse_auth
+        from saxgraph.remote import RemoteStore
+
+        return RemoteStore(args.backend, parse_auth(os.environ.get("SAXGRAPH_BACKEND_AUTH")), timeout=300.0)
     from saxgraph.store import Store
 
     return Store.open_build(args.build_dir, progress=_progress)
@@ -62,7 +69,7 @@ def cmd_query(args) -> int:
     store = _open_store(args)
     result = store.query(text)
     out = sys.stdout.buffer
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples | list):  # a remote store's graph result is a list of triples
         fmt = formats.by_name(args.format if args.format != "table" else "turtle", formats.RDF)
         out.write(ox.serialize(list(result), format=fmt.ox_format))
     elif args.format == "table":
@@ -160,17 +167,20 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--no-prefixes", dest="prefixes", action="store_false",
                    help="do not predeclare the project's prefixes (sg:, cluster:, org:, ...)")
     q.add_argument("--build-dir", type=Path)
+    q.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     q.set_defaults(func=cmd_query)
 
     e = sub.add_parser("export", help="write the dataset in an RDF or graph-tool format (builds if needed)")
     e.add_argument("--format", required=True)
     e.add_argument("--output", "-o", type=Path)
     e.add_argument("--build-dir", type=Path)
+    e.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     e.set_defaults(func=cmd_export)
 
     s = sub.add_parser("stats", help="counts per class and per graph")
     s.add_argument("--markdown", action="store_true", help="as Markdown tables (for README)")
     s.add_argument("--build-dir", type=Path)
+    s.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     s.set_defaults(func=cmd_stats)
 
     sv = sub.add_parser("serve", help="serve the SPARQL endpoint, pages and downloads")
@@ -180,9 +190,7 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--data", nargs="+", type=Path, metavar="FILE",
                     help="serve these RDF files instead of the built graph")
     sv.add_argument("--build-dir", type=Path)
-    sv.add_argument("--backend", metavar="URL",
-                    help="answer from this SPARQL endpoint (a store `saxgraph publish` filled) instead of "
-                         "the embedded store")
+    sv.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     sv.add_argument("--backend-auth", metavar="USER:PASSWORD", help="for --backend (Basic or Digest)")
     sv.add_argument("--server", choices=["gunicorn", "waitress", "auto"], default="auto")
     sv.set_defaults(func=cmd_serve)

@@ -165,6 +165,23 @@ def test_saxgraph_serve_backend_serves_from_the_store(published):
     assert f"from {server.query_url}" in output
 
 
+@pytest.mark.parametrize("command", [
+    ["stats", "--markdown"],
+    ["query", "SELECT ?label WHERE { cluster:cool-silicon rdfs:label ?label } ORDER BY ?label"],
+    ["query", "ASK { cluster:cool-silicon a sg:Cluster }"],
+    ["query", "CONSTRUCT { cluster:cool-silicon rdfs:label ?l } WHERE { cluster:cool-silicon rdfs:label ?l }",
+     "--format", "ntriples"],
+    ["export", "--format", "trig"],
+])
+def test_the_cli_reads_the_store_as_it_reads_the_build(published, real_build, run_cli, command):
+    server, _ = published
+    env = {"SAXGRAPH_BACKEND_AUTH": ":".join(server.auth)} if server.auth else {}
+    remote = run_cli(*command, "--backend", server.query_url, env=env)
+    local = run_cli(*command, "--build-dir", real_build.dataset_path.parent)
+    assert remote.returncode == local.returncode == 0, remote.stderr.decode()
+    assert remote.stdout == local.stdout
+
+
 def _get_when_up(url: str, process, seconds: float = 30) -> bytes:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
