@@ -8,6 +8,7 @@ which urllib's challenge-then-retry handlers turn into a broken pipe.
 
 import hashlib
 import os
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -55,6 +56,7 @@ class HttpClient:
         self._auth = auth
         self._challenge: dict[str, str] | None = None  # scheme and parameters of the last 401
         self._count = 0
+        self._lock = threading.Lock()  # one client serves a replica's request threads
         self._opener = urllib.request.build_opener(_NoRedirect)
 
     def request(self, method: str, url: str, body: bytes | None = None, headers: dict | None = None,
@@ -100,8 +102,10 @@ class HttpClient:
         ha2 = _md5(f"{method}:{uri}")
         fields = {"username": user, "realm": realm, "nonce": nonce, "uri": uri}
         if "auth" in [q.strip() for q in challenge.get("qop", "").split(",")]:
-            self._count += 1
-            nc, cnonce = f"{self._count:08x}", os.urandom(8).hex()
+            with self._lock:  # the nonce count must grow with every request that uses the nonce
+                self._count += 1
+                nc = f"{self._count:08x}"
+            cnonce = os.urandom(8).hex()
             fields["response"] = _md5(f"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")
             quoted = ", ".join(f'{k}="{v}"' for k, v in fields.items())
             header = f'Digest {quoted}, qop=auth, nc={nc}, cnonce="{cnonce}"'
