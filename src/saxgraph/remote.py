@@ -52,6 +52,7 @@ class RemoteStore(Dataset):
         self.timeout = timeout
         self.origin = endpoint
         self._client = HttpClient(auth)
+        self._graphs: list[str] = []  # the published named graphs, read next
         self._cache: OrderedDict[tuple, tuple] = OrderedDict()
         self._cache_lock = threading.Lock()
         counts = {row["g"]: int(row["n"]) for row in self.select(GRAPH_COUNTS, default_graphs=[],
@@ -98,7 +99,7 @@ class RemoteStore(Dataset):
         if default_graphs is None and named_graphs is None:
             if not text.names_dataset:  # FROM in the query sets its dataset; the protocol would override it
                 params.append(("default-graph-uri", UNION_GRAPH.value))
-                params += [("named-graph-uri", g) for g in getattr(self, "_graphs", [])]
+                params += [("named-graph-uri", g) for g in self._graphs]
         else:
             params += [("default-graph-uri", g) for g in default_graphs or []]
             params += [("named-graph-uri", g) for g in named_graphs or []]
