@@ -1,4 +1,4 @@
-"""saxgraph build | validate | serve | query | export | stats: a thin layer over the library."""
+"""saxgraph build | validate | serve | publish | query | export | stats: a thin layer over the library."""
 
 import argparse
 import os
@@ -11,6 +11,8 @@ from saxgraph import __version__
 from saxgraph.errors import BuildError, SaxgraphError, UnknownFormatError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+BACKEND_HELP = ("a SPARQL endpoint that `saxgraph publish` filled, instead of the build "
+                "(auth: $SAXGRAPH_BACKEND_AUTH)")
 
 
 def _progress(message: str) -> None:
@@ -47,6 +49,14 @@ def cmd_validate(args) -> int:
 
 
 def _open_store(args):
+    if getattr(args, "backend", None):
+        from saxgraph.http_client import parse_auth
+        from saxgraph.personal_data import NOT_FOR_REMOTE_STORES
+        from saxgraph.remote import RemoteStore
+
+        if getattr(args, "public", False):
+            raise SaxgraphError(NOT_FOR_REMOTE_STORES)
+        return RemoteStore(args.backend, parse_auth(os.environ.get("SAXGRAPH_BACKEND_AUTH")), timeout=300.0)
     from saxgraph.store import Store
 
     store = Store.open_build(args.build_dir, progress=_progress)
@@ -67,7 +77,7 @@ def cmd_query(args) -> int:
     store = _open_store(args)
     result = store.query(text)
     out = sys.stdout.buffer
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples | list):  # a remote store's graph result is a list of triples
         fmt = formats.by_name(args.format if args.format != "table" else "turtle", formats.RDF)
         out.write(ox.serialize(list(result), format=fmt.ox_format))
     elif args.format == "table":
@@ -118,6 +128,25 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
+def cmd_publish(args) -> int:
+    from saxgraph.errors import PublishError
+    from saxgraph.http_client import parse_auth
+    from saxgraph.publish import publish
+
+    try:
+        report = publish(args.store, args.query_endpoint, parse_auth(args.auth), build_dir=args.build_dir,
+                         timeout=args.timeout, progress=_progress)
+    except PublishError as error:
+        print(f"saxgraph: error: {error.report()}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as error:
+        print(f"saxgraph: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    _progress(f"published {len(report.published)} graphs, {sum(report.published.values())} triples, "
+              f"in {report.seconds:.1f}s")
+    return EXIT_OK
+
+
 def cmd_serve(args) -> int:
     from saxgraph.server import serve
 
@@ -155,6 +184,7 @@ def parser() -> argparse.ArgumentParser:
                    help="do not predeclare the project's prefixes (sg:, cluster:, org:, ...)")
     q.add_argument("--build-dir", type=Path)
     q.add_argument("--public", **public)
+    q.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     q.set_defaults(func=cmd_query)
 
     e = sub.add_parser("export", help="write the dataset in an RDF or graph-tool format (builds if needed)")
@@ -162,12 +192,14 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--output", "-o", type=Path)
     e.add_argument("--build-dir", type=Path)
     e.add_argument("--public", **public)
+    e.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     e.set_defaults(func=cmd_export)
 
     s = sub.add_parser("stats", help="counts per class and per graph")
     s.add_argument("--markdown", action="store_true", help="as Markdown tables (for README)")
     s.add_argument("--build-dir", type=Path)
     s.add_argument("--public", **public)
+    s.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     s.set_defaults(func=cmd_stats)
 
     sv = sub.add_parser("serve", help="serve the SPARQL endpoint, pages and downloads")
@@ -178,8 +210,25 @@ def parser() -> argparse.ArgumentParser:
                     help="serve these RDF files instead of the built graph")
     sv.add_argument("--build-dir", type=Path)
     sv.add_argument("--public", **public)
+    sv.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
+    sv.add_argument("--backend-auth", metavar="USER:PASSWORD", help="for --backend (Basic or Digest)")
     sv.add_argument("--server", choices=["gunicorn", "waitress", "auto"], default="auto")
     sv.set_defaults(func=cmd_serve)
+
+    pb = sub.add_parser("publish", help="push the build into a store (SPARQL 1.1 Graph Store Protocol, one "
+                                        "PUT per graph) and verify it by SPARQL")
+    pb.add_argument("--store", required=True, metavar="URL",
+                    help="the Graph Store endpoint, e.g. http://host:7878/store (Oxigraph) or "
+                         "'http://host:8890/sparql-graph-crud-auth?graph-uri=' (Virtuoso)")
+    pb.add_argument("--query-endpoint", metavar="URL",
+                    help="its SPARQL query endpoint (default: derived from --store for Oxigraph, Virtuoso "
+                         "and Fuseki)")
+    pb.add_argument("--auth", metavar="USER:PASSWORD", default=os.environ.get("SAXGRAPH_STORE_AUTH"),
+                    help="Basic or Digest, as the store asks (default: $SAXGRAPH_STORE_AUTH, which keeps "
+                         "the password out of the process list)")
+    pb.add_argument("--timeout", type=float, default=300.0, help="seconds per request (default 300)")
+    pb.add_argument("--build-dir", type=Path, help="the build to publish (default: build/)")
+    pb.set_defaults(func=cmd_publish)
     return p
 
 

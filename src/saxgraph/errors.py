@@ -93,3 +93,21 @@ class RateLimitedError(SaxgraphError):
     def __init__(self, message: str, retry_after: int):
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class BackendError(SaxgraphError):
+    """A remote store did not answer as it should (unreachable, a server fault, an unreadable reply)."""
+
+
+class PublishError(SaxgraphError):
+    """Publishing to a store stopped or did not verify; says which graphs are published and which are not."""
+
+    def __init__(self, message: str, published: list[str], pending: list[str]):
+        self.published = published
+        self.pending = pending
+        super().__init__(message)
+
+    def report(self) -> str:
+        lines = [str(self), f"published ({len(self.published)}): " + (", ".join(self.published) or "none"),
+                 f"not published ({len(self.pending)}): " + (", ".join(self.pending) or "none")]
+        return "\n".join(lines)

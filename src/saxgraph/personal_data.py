@@ -78,6 +78,10 @@ def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:
     return "".join(sorted(f"{q} .\n" for q in quads)).encode("utf-8")
 
 
+NOT_FOR_REMOTE_STORES = ("public mode cannot filter a remote store's data as it is served: publish a public "
+                         "build to the store instead (saxgraph build --public, then saxgraph publish)")
+
+
 def public_store(store):
     """A Store holding the public variant of `store`'s data (the project's ontology supplies the markings)."""
     from saxgraph.store import Store

@@ -17,6 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, Pipe
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -88,11 +89,16 @@ def check_allowed(sparql: str, service_allowlist=()) -> None:
             "SERVICE_ALLOWLIST setting (SAXGRAPH_SERVICE_ALLOWLIST).")
 
 
-def execute(store, request: QueryRequest, max_rows: int | None = None) -> QueryOutcome:
-    """Run one query in this process and serialise its result."""
+class QueryRunner(Protocol):
+    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
+        """The serialised result, or QueryTimeoutError (503) when it takes longer than `timeout` seconds."""
+
+
+def execute(store, request: QueryRequest, max_rows: int | None = None, **options) -> QueryOutcome:
+    """Run one query in this process and serialise its result (`options`: the store's own, e.g. timeout)."""
     started = time.perf_counter()
     result = store.query(request.sparql, default_graphs=_list(request.default_graphs),
-                         named_graphs=_list(request.named_graphs), base_iri=request.base_iri)
+                         named_graphs=_list(request.named_graphs), base_iri=request.base_iri, **options)
     out = io.BytesIO()
     if isinstance(result, ox.QuerySolutions):
         fmt = formats.by_name(request.results_format, formats.RESULTS)
@@ -124,6 +130,20 @@ def _list(graphs):
 def _too_large(limit: int, what: str) -> str:
     return (f"The result has more than {limit} {what}, the limit of this endpoint (MAX_RESULT_ROWS). "
             "Add LIMIT/OFFSET to page through it, or download the data dumps.")
+
+
+class DirectRunner:
+    """For a store that enforces the time limit itself (a remote endpoint, by HTTP timeout): run in the
+    request's thread."""
+
+    def __init__(self, store, max_rows: int | None = None):
+        self.store, self.max_rows = store, max_rows
+
+    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
+        return execute(self.store, request, self.max_rows, timeout=timeout)
+
+    def close(self) -> None:
+        pass
 
 
 # --- worker processes --------------------------------------------------------------------------------

@@ -15,6 +15,10 @@ def app_config(args) -> dict:
         config["BUILD_DIR"] = str(args.build_dir)
     if getattr(args, "public", False):
         config["PUBLIC"] = True
+    if getattr(args, "backend", None):
+        config["BACKEND"] = args.backend
+    if getattr(args, "backend_auth", None):
+        config["BACKEND_AUTH"] = args.backend_auth
     return config
 
 

@@ -33,6 +33,7 @@ class QueryText:
     form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, UPDATE, or None when it cannot be told
     services: tuple[str, ...]  # the IRI (or variable / prefixed name) after each SERVICE [SILENT]
     depth: int = 0  # deepest nesting of { ( [
+    names_dataset: bool = False  # has FROM or FROM NAMED (then it sets its own dataset)
 
     @property
     def returns_graph(self) -> bool:
@@ -49,7 +50,7 @@ def tokens(text: str):
 
 @lru_cache(maxsize=64)  # one request asks several times (refusals, then the result format)
 def classify(text: str) -> QueryText:
-    form, services, expect_service_target = None, [], False
+    form, services, expect_service_target, names_dataset = None, [], False, False
     depth = deepest = 0
     for kind, value in tokens(text):
         if kind == "other":
@@ -73,7 +74,9 @@ def classify(text: str) -> QueryText:
             form = "UPDATE"
         elif upper == "SERVICE":
             expect_service_target = True
-    return QueryText(form, tuple(services), deepest)
+        elif upper == "FROM":
+            names_dataset = True
+    return QueryText(form, tuple(services), deepest, names_dataset)
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")

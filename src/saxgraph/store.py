@@ -1,7 +1,9 @@
-"""The read-only dataset behind every query: an embedded pyoxigraph store over a build."""
+"""The read-only dataset behind every query: one interface (`Dataset`), two backends: the embedded
+pyoxigraph `Store` over a build here, and `saxgraph.remote.RemoteStore` over a SPARQL endpoint."""
 
 import json
 import re
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import BinaryIO
 
@@ -11,6 +13,7 @@ from saxgraph.errors import NoBuildError, QuerySyntaxError
 from saxgraph.formats import RDF, Format, by_extension
 from saxgraph.namespaces import PREFIXES
 from saxgraph.sparql_text import undeclared_prefixes
+from saxgraph.sparql_text import classify
 
 DATASET_FILE = "saxgraph.nq"
 MANIFEST_FILE = "manifest.json"
@@ -36,8 +39,64 @@ def _expression_error(*_args):
     return None  # pyoxigraph reads None from a custom function as an evaluation error
 
 
-class Store:
-    """A read-only dataset. The default graph of a query is the union of all graphs unless one is named."""
+class Dataset(ABC):
+    """What the web app and the CLI need from a dataset. The default graph of a query is the union of the
+    named graphs (each triple once) unless the query or the protocol names a dataset. Results are
+    pyoxigraph objects (QuerySolutions, QueryBoolean, an iterable of Triples; Quads from `quads`)."""
+
+    manifest: dict
+    origin: str
+
+    @property
+    @abstractmethod
+    def version(self) -> str:
+        """Changes whenever the data changes (ETags and caches derive from it)."""
+
+    @abstractmethod
+    def query(self, sparql: str, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None, base_iri: str | None = None):
+        """Run a read-only SPARQL query."""
+
+    @abstractmethod
+    def quads(self, subject=None, predicate=None, obj=None, graph=None):
+        """The quads matching a pattern, each with the graph stating it (pyoxigraph terms; None: any)."""
+
+    @abstractmethod
+    def graphs(self) -> list[str]:
+        """The named graphs' IRIs, sorted."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """Quads in the named graphs."""
+
+    @abstractmethod
+    def query_runner(self, size: int, max_rows: int | None):
+        """What runs the endpoint's queries under its time limit: `run(QueryRequest, timeout)`."""
+
+    def select(self, sparql: str, **kwargs) -> list[dict[str, str]]:
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError("select() needs a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{n: term_value(row[n]) for n in names if row[n] is not None} for row in result]
+
+    def ask(self, sparql: str, **kwargs) -> bool:
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QueryBoolean):
+            raise TypeError("ask() needs an ASK query")
+        return bool(result)
+
+    def export(self, fmt: Format, output: BinaryIO | None = None) -> bytes | None:
+        """The whole dataset; triple formats get the union of the graphs, each triple once."""
+        if fmt.datasets:
+            quads = sorted(self.quads(), key=str)
+            return ox.serialize(quads, output, format=fmt.ox_format)
+        triples = sorted({q.triple for q in self.quads()}, key=str)
+        return ox.serialize(triples, output, format=fmt.ox_format, prefixes=_prefixes_for(fmt))
+
+
+class Store(Dataset):
+    """The embedded backend: a pyoxigraph store in this process, loaded from a build or from files."""
 
     def __init__(self, store: ox.Store, manifest: dict | None = None, origin: str = ""):
         self._store = store
@@ -105,11 +164,12 @@ class Store:
 
     def query(self, sparql: str, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, base_iri: str | None = None):
-        """Run a SPARQL query; a dataset given by the protocol replaces the union default graph."""
+        """A dataset given by the protocol replaces the union default graph, and so do the query's own FROM
+        and FROM NAMED (pyoxigraph would let the union override them)."""
         options = {}
         if default_graphs is None and named_graphs is None:
-            options["default_graph"] = UNION_GRAPH
-            options["named_graphs"] = self._named
+            if not classify(sparql).names_dataset:
+                options = {"default_graph": UNION_GRAPH, "named_graphs": self._named}
         else:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
@@ -128,19 +188,6 @@ class Store:
                     raise
                 unknown[ox.NamedNode(match.group(1))] = _expression_error
 
-    def select(self, sparql: str, **kwargs) -> list[dict[str, str]]:
-        result = self.query(sparql, **kwargs)
-        if not isinstance(result, ox.QuerySolutions):
-            raise TypeError("select() needs a SELECT query")
-        names = [v.value for v in result.variables]
-        return [{n: term_value(row[n]) for n in names if row[n] is not None} for row in result]
-
-    def ask(self, sparql: str, **kwargs) -> bool:
-        result = self.query(sparql, **kwargs)
-        if not isinstance(result, ox.QueryBoolean):
-            raise TypeError("ask() needs an ASK query")
-        return bool(result)
-
     def quads(self, subject=None, predicate=None, obj=None, graph=None):
         found = self._store.quads_for_pattern(subject, predicate, obj, graph)
         return found if graph is not None else (q for q in found if q.graph_name != UNION_GRAPH)
@@ -151,15 +198,11 @@ class Store:
     def __len__(self) -> int:
         return self._size
 
-    # --- exporting -----------------------------------------------------------------------------------
+    def query_runner(self, size: int, max_rows: int | None):
+        """pyoxigraph cannot interrupt a query: forked workers that can be killed at the time limit."""
+        from saxgraph.query_runner import QueryPool
 
-    def export(self, fmt: Format, output: BinaryIO | None = None) -> bytes | None:
-        """The whole dataset; triple formats get the union of the graphs, each triple once."""
-        if fmt.datasets:
-            quads = sorted(self.quads(), key=str)
-            return ox.serialize(quads, output, format=fmt.ox_format)
-        triples = sorted({q.triple for q in self.quads()}, key=str)
-        return ox.serialize(triples, output, format=fmt.ox_format, prefixes=_prefixes_for(fmt))
+        return QueryPool(self, size=size, max_rows=max_rows)
 
 
 def _prefixes_for(fmt: Format) -> dict[str, str] | None:

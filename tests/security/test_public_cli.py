@@ -75,3 +75,19 @@ def test_serve_public(env, tmp_path, how):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.mark.parametrize("command", [["query", "ASK {}"], ["stats"], ["export", "--format", "nquads"]])
+def test_public_mode_is_refused_on_a_remote_store_rather_than_ignored(run_cli, env, command):
+    """A remote store's data cannot be filtered as it is served: exit 2 and say what to do, never the full data."""
+    result = run_cli(*command, "--public", "--backend", "http://127.0.0.1:9/query", env=env)
+    assert result.returncode == 2
+    assert b"publish a public build" in result.stderr and result.stdout == b""
+
+
+def test_the_app_refuses_public_mode_on_a_remote_store():
+    from saxgraph.errors import SaxgraphError
+    from saxgraph.web import create_app
+
+    with pytest.raises(SaxgraphError, match="publish a public build"):
+        create_app({"PUBLIC": True, "BACKEND": "http://127.0.0.1:9/query"})

@@ -163,6 +163,15 @@ def test_graph_keyword_sees_the_named_graphs_only(client, mini_dataset):
     assert got == set(mini_dataset.graphs())
 
 
+def test_from_in_the_query_replaces_the_union_default_graph(client, mini_dataset):
+    graph = mini_dataset.graphs()[0]
+    stated = sum(1 for _ in mini_dataset.quads(None, None, None, ox.NamedNode(graph)))
+    for query in (f"SELECT (COUNT(*) AS ?n) FROM <{graph}> {{ ?s ?p ?o }}",
+                  f"SELECT (COUNT(*) AS ?n) FROM NAMED <{graph}> {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
+        body = client.get("/sparql", query_string={"query": query, "format": "csv"})
+        assert int(body.get_data(as_text=True).split()[1]) == stated, query
+
+
 def test_cors_preflight_for_a_direct_post(client):
     response = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
                                                   "Access-Control-Request-Headers": "content-type"})

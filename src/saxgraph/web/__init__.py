@@ -5,14 +5,18 @@ from pathlib import Path
 
 from flask import Flask
 
-from saxgraph.personal_data import public_store
-from saxgraph.store import Store
+from saxgraph.errors import SaxgraphError
+from saxgraph.personal_data import NOT_FOR_REMOTE_STORES, public_store
+from saxgraph.store import Dataset, Store
 from saxgraph.web import errors, rate_limit, security
 from saxgraph.web.converters import CONVERTERS
 
 DEFAULTS = {
-    # Where the data comes from: a Store object, RDF files, or a build folder (built when missing).
+    # Where the data comes from: a Dataset object, a remote SPARQL endpoint holding a published build,
+    # RDF files, or a build folder (built when missing).
     "STORE": None,
+    "BACKEND": None,  # SPARQL query endpoint URL (`saxgraph serve --backend`)
+    "BACKEND_AUTH": None,  # USER:PASSWORD for it (Basic or Digest, as it asks)
     "DATA_FILES": None,
     "BUILD_DIR": None,
     # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
@@ -39,6 +43,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("SAXGRAPH")
     if config:
         app.config.from_mapping(config)
+    if app.config["PUBLIC"] and app.config["BACKEND"]:
+        raise SaxgraphError(NOT_FOR_REMOTE_STORES)
     store = _open_store(app)
     if app.config["PUBLIC"]:
         store = public_store(store)
@@ -55,9 +61,15 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def _open_store(app: Flask) -> Store:
+def _open_store(app: Flask) -> Dataset:
     if app.config["STORE"] is not None:
         return app.config["STORE"]
+    if app.config["BACKEND"]:
+        from saxgraph.http_client import parse_auth
+        from saxgraph.remote import RemoteStore
+
+        return RemoteStore(app.config["BACKEND"], parse_auth(app.config["BACKEND_AUTH"]),
+                           timeout=float(app.config["QUERY_TIMEOUT"]))
     files = app.config["DATA_FILES"]
     if files:
         if isinstance(files, str):
@@ -67,7 +79,7 @@ def _open_store(app: Flask) -> Store:
     return Store.open_build(Path(build_dir) if build_dir else None)
 
 
-def get_store() -> Store:
+def get_store() -> Dataset:
     from flask import current_app
 
     return current_app.extensions["saxgraph.store"]

@@ -4,8 +4,8 @@ anything else is a logged 500, never dressed up as a 400."""
 from flask import Flask, Response
 
 from saxgraph.errors import (
-    NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError,
-    RateLimitedError, ResultTooLargeError, UnknownFormatError, UnsupportedMediaTypeError,
+    BackendError, NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError,
+    QueryTimeoutError, RateLimitedError, ResultTooLargeError, UnknownFormatError, UnsupportedMediaTypeError,
 )
 
 STATUS = {
@@ -19,6 +19,7 @@ STATUS = {
     ResultTooLargeError: 413,
     RateLimitedError: 429,
     QueryTimeoutError: 503,
+    BackendError: 502,
 }
 
 
@@ -44,5 +45,5 @@ def _handler(status: int):
 
 def _title(status: int) -> str:
     return {400: "Bad request", 403: "Forbidden", 406: "Not acceptable", 413: "Result too large",
-            415: "Unsupported media type", 429: "Too many requests",
+            415: "Unsupported media type", 429: "Too many requests", 502: "Bad gateway",
             503: "Service unavailable"}.get(status, "Error")

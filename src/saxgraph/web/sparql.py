@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from saxgraph import formats
 from saxgraph.errors import ProtocolError, QueryRefusedError, UnsupportedMediaTypeError
-from saxgraph.query_runner import QueryPool, QueryRequest, check_allowed
+from saxgraph.query_runner import QueryRequest, QueryRunner, check_allowed
 from saxgraph.service_description import describe_service, serialise
 from saxgraph.sparql_text import classify
 from saxgraph.web import get_store
@@ -162,12 +162,13 @@ def service_description() -> Response:
     return response
 
 
-def query_pool() -> QueryPool:
-    """The app's query workers, forked lazily in the serving process (after gunicorn's fork)."""
+def query_pool() -> QueryRunner:
+    """What runs the app's queries under the time limit, as the store needs it: for the embedded store,
+    worker processes forked lazily in the serving process (after gunicorn's fork)."""
     pool = current_app.extensions.get("saxgraph.query_pool")
     if pool is None:
         config = current_app.config
-        pool = QueryPool(get_store(), size=int(config["QUERY_WORKERS"]), max_rows=int(config["MAX_RESULT_ROWS"]))
+        pool = get_store().query_runner(int(config["QUERY_WORKERS"]), int(config["MAX_RESULT_ROWS"]))
         current_app.extensions["saxgraph.query_pool"] = pool
         weakref.finalize(current_app._get_current_object(), pool.close)
     return pool
