@@ -85,3 +85,7 @@ class UnsupportedMediaTypeError(SaxgraphError):
 
 class QueryEvaluationError(SaxgraphError):
     """The query parses but the engine cannot evaluate it (e.g. an unsupported extension function)."""
+
+
+class MalformedRequestError(SaxgraphError):
+    """The HTTP request itself is malformed (bytes that are not UTF-8 in its URL, an impossible Host)."""

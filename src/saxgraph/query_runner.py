@@ -137,6 +137,7 @@ class QueryPool:
         self._pid = None
         self._lock = threading.Lock()
         self.restarts = 0
+        self._retired = False
 
     def _ensure_started(self) -> None:
         if self._pid == os.getpid():
@@ -190,7 +191,10 @@ class QueryPool:
                                     "Try again.") from None
         finally:
             if worker is not None:
-                self._idle.put(worker)
+                if self._retired and self._pid is None:
+                    worker.kill()  # the pool closed while this query ran
+                else:
+                    self._idle.put(worker)
         if status == "ok":
             return payload
         error_class, message = payload
@@ -201,6 +205,14 @@ class QueryPool:
         self.restarts += 1
         self._idle.put(self._spawn())
         return wait_status
+
+    def retire(self, grace: float) -> None:
+        """A newer pool serves from now on: close this one once queries already running have had `grace`
+        seconds to finish (a worker still busy then is killed when it comes back)."""
+        self._retired = True
+        timer = threading.Timer(grace, self.close)
+        timer.daemon = True
+        timer.start()
 
     def close(self) -> None:
         if self._pid != os.getpid():

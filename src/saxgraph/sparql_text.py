@@ -81,7 +81,13 @@ _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 def unescape_codepoints(text: str) -> str:
     """SPARQL 1.1 section 19.2: \\uXXXX and \\UXXXXXXXX may stand for any character, keywords included."""
-    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    return _CODEPOINT.sub(_codepoint, text)
+
+
+def _codepoint(match: re.Match) -> str:
+    """One escape resolved; one beyond U+10FFFF stands for no character and is left for the parser to refuse."""
+    number = int(match.group(1) or match.group(2), 16)
+    return chr(number) if number <= 0x10FFFF else match.group(0)
 
 
 def refused_services(text: str, allowlist: list[str] | tuple[str, ...]) -> list[str]:

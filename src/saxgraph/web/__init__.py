@@ -1,9 +1,10 @@
 """The Flask app factory: defaults, then SAXGRAPH_* environment variables, then the mapping a caller passes."""
 
 import logging
+import threading
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, g
 
 from saxgraph.store import Store
 from saxgraph.web import errors
@@ -13,6 +14,7 @@ DEFAULTS = {
     "STORE": None,
     "DATA_FILES": None,
     "BUILD_DIR": None,
+    "BUILD_IF_MISSING": True,  # serve builds the data when BUILD_DIR has no build; a reload never does
     # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
     "PUBLIC_URL": None,
     # Limits (documented in README "Limits").
@@ -25,7 +27,7 @@ DEFAULTS = {
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
-BLUEPRINTS: list[str] = ["resources", "downloads", "sparql", "ops", "ui"]
+BLUEPRINTS: list[str] = ["well_formed", "resources", "downloads", "sparql", "ops", "ui"]
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -44,7 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def _open_store(app: Flask) -> Store:
+def _open_store(app: Flask, build_if_missing: bool = True) -> Store:
     if app.config["STORE"] is not None:
         return app.config["STORE"]
     files = app.config["DATA_FILES"]
@@ -53,10 +55,31 @@ def _open_store(app: Flask) -> Store:
             files = files.split(",")
         return Store.from_files([Path(f) for f in files])
     build_dir = app.config["BUILD_DIR"]
-    return Store.open_build(Path(build_dir) if build_dir else None)
+    return Store.open_build(Path(build_dir) if build_dir else None,
+                            build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"])
 
 
 def get_store() -> Store:
+    """The store of this request: the one served when the request began, even if a reload swaps it."""
     from flask import current_app
 
-    return current_app.extensions["saxgraph.store"]
+    if "saxgraph_store" not in g:
+        g.saxgraph_store = current_app.extensions["saxgraph.store"]
+    return g.saxgraph_store
+
+
+_swap_lock = threading.Lock()
+
+
+def reload_store(app: Flask) -> Store:
+    """Open the app's data again (a new build) and serve it from now on; requests already running finish on
+    the store they began with, their query workers retire once those are done. Raises if the data cannot
+    be opened, and the old store stays served."""
+    store = _open_store(app, build_if_missing=False)
+    with _swap_lock:
+        old_pool = app.extensions.pop("saxgraph.query_pool", None)
+        app.extensions["saxgraph.store"] = store
+        app.extensions.pop("saxgraph.triples", None)  # counted from the data
+    if old_pool is not None:
+        old_pool.retire(grace=float(app.config["QUERY_TIMEOUT"]) + 5)
+    return store

@@ -4,7 +4,7 @@ anything else is a logged 500, never dressed up as a 400."""
 from flask import Flask, Response
 
 from saxgraph.errors import (
-    NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError,
+    MalformedRequestError, NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ResultTooLargeError,
     UnknownFormatError, UnsupportedMediaTypeError,
 )
 
@@ -12,6 +12,7 @@ STATUS = {
     QuerySyntaxError: 400,
     UnknownFormatError: 400,
     ProtocolError: 400,
+    MalformedRequestError: 400,
     QueryEvaluationError: 400,
     UnsupportedMediaTypeError: 415,
     QueryRefusedError: 403,

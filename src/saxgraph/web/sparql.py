@@ -163,11 +163,15 @@ def service_description() -> Response:
 
 
 def query_pool() -> QueryPool:
-    """The app's query workers, forked lazily in the serving process (after gunicorn's fork)."""
-    pool = current_app.extensions.get("saxgraph.query_pool")
+    """The app's query workers, forked lazily in the serving process (after gunicorn's fork), over the store
+    served now (a reload replaces both)."""
+    extensions = current_app.extensions
+    pool = extensions.get("saxgraph.query_pool")
     if pool is None:
         config = current_app.config
-        pool = QueryPool(get_store(), size=int(config["QUERY_WORKERS"]), max_rows=int(config["MAX_RESULT_ROWS"]))
-        current_app.extensions["saxgraph.query_pool"] = pool
-        weakref.finalize(current_app._get_current_object(), pool.close)
+        candidate = QueryPool(extensions["saxgraph.store"], size=int(config["QUERY_WORKERS"]),
+                              max_rows=int(config["MAX_RESULT_ROWS"]))
+        pool = extensions.setdefault("saxgraph.query_pool", candidate)  # one pool, if two requests race
+        if pool is candidate:
+            weakref.finalize(current_app._get_current_object(), pool.close)
     return pool
