@@ -37,6 +37,10 @@ log = logging.getLogger("saxgraph.query")
 # pyoxigraph's parser recurses once per level of nesting and overflows the stack (the process dies) a few
 # thousand levels down; real queries nest a few dozen levels at most.
 MAX_NESTING = 256
+# The same holds for a chain of operators that need no brackets (`1+1+...`, `!!!...true`, `a||b||...`):
+# parsed and evaluated as a tree as deep as the chain is long, it kills the engine some 6000 operators in.
+# Real queries use a few dozen.
+MAX_OPERATORS = 2000
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,10 @@ def check_allowed(sparql: str, service_allowlist=()) -> None:
     if text.depth > MAX_NESTING:
         raise QuerySyntaxError(f"The query nests brackets {text.depth} levels deep; this endpoint parses at "
                                f"most {MAX_NESTING} levels of {{ }}, ( ) and [ ].")
+    if text.operators > MAX_OPERATORS:
+        raise QuerySyntaxError(f"The query has {text.operators} operators (! + - * / && || = < > | ^); this "
+                               f"endpoint evaluates queries with at most {MAX_OPERATORS}. Split the expression, "
+                               "or use VALUES or IN ( ... ) for long lists.")
     refused = refused_services(sparql, allowlist(service_allowlist))
     if refused:
         raise QueryRefusedError(

@@ -61,7 +61,8 @@ def _gunicorn(app, args, config: dict) -> int:
         def load_config(self):
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)
-            self.cfg.set("worker_class", "gthread")
+            # gthread, with a deadline for each request to arrive (slow clients: REQUEST_READ_TIMEOUT)
+            self.cfg.set("worker_class", "saxgraph.slow_clients.DeadlineThreadWorker")
             self.cfg.set("threads", 4)
             # a query is stopped by our own limit first; gunicorn's is the backstop for a stuck worker
             self.cfg.set("timeout", int(timeout) + 30)

@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"""
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 
+OPERATOR_CHARACTERS = "!+-*/&|=<>^"
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
@@ -33,6 +34,7 @@ class QueryText:
     form: str | None  # SELECT, CONSTRUCT, DESCRIBE, ASK, UPDATE, or None when it cannot be told
     services: tuple[str, ...]  # the IRI (or variable / prefixed name) after each SERVICE [SILENT]
     depth: int = 0  # deepest nesting of { ( [
+    operators: int = 0  # operator characters (! + - * / & | = < > ^) outside strings, IRIs and comments
 
     @property
     def returns_graph(self) -> bool:
@@ -50,10 +52,12 @@ def tokens(text: str):
 @lru_cache(maxsize=64)  # one request asks several times (refusals, then the result format)
 def classify(text: str) -> QueryText:
     form, services, expect_service_target = None, [], False
-    depth = deepest = 0
+    depth = deepest = operators = 0
     for kind, value in tokens(text):
         if kind == "other":
-            if value in "{([":
+            if value in OPERATOR_CHARACTERS:
+                operators += 1
+            elif value in "{([":
                 depth += 1
                 deepest = max(deepest, depth)
             elif value in "})]":
@@ -73,7 +77,7 @@ def classify(text: str) -> QueryText:
             form = "UPDATE"
         elif upper == "SERVICE":
             expect_service_target = True
-    return QueryText(form, tuple(services), deepest)
+    return QueryText(form, tuple(services), deepest, operators)
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
