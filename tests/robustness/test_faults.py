@@ -136,3 +136,8 @@ def test_a_build_killed_mid_write_leaves_the_last_good_build_served(tmp_path):
     assert (out / MANIFEST_FILE).read_bytes() == manifest
     store = Store.open_build(out, build_if_missing=False)
     assert store.select("SELECT ?o { ?s ?p ?o }") == [{"o": "old"}]
+    # the next build clears what the killed one left half-written
+    from saxgraph.build import write_atomically
+
+    write_atomically(out, {DATASET_FILE: old, MANIFEST_FILE: manifest})
+    assert sorted(p.name for p in out.iterdir()) == sorted([DATASET_FILE, MANIFEST_FILE])
