@@ -234,6 +234,9 @@ def serialise_nquads(quads: set) -> bytes:
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
     """Write every file beside its target first and rename into place only when all are written."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    for name in files:  # what a build killed mid-write left behind (never read: the targets are untouched)
+        for leftover in out_dir.glob(f".{name}.*"):
+            leftover.unlink(missing_ok=True)
     staged = []
     try:
         for name, content in files.items():

@@ -111,3 +111,7 @@ class PublishError(SaxgraphError):
         lines = [str(self), f"published ({len(self.published)}): " + (", ".join(self.published) or "none"),
                  f"not published ({len(self.pending)}): " + (", ".join(self.pending) or "none")]
         return "\n".join(lines)
+
+
+class MalformedRequestError(SaxgraphError):
+    """The HTTP request itself is malformed (bytes that are not UTF-8 in its URL, an impossible Host)."""

@@ -38,6 +38,10 @@ log = logging.getLogger("saxgraph.query")
 # pyoxigraph's parser recurses once per level of nesting and overflows the stack (the process dies) a few
 # thousand levels down; real queries nest a few dozen levels at most.
 MAX_NESTING = 256
+# The same holds for a chain of operators that need no brackets (`1+1+...`, `!!!...true`, `a||b||...`):
+# parsed and evaluated as a tree as deep as the chain is long, it kills the engine some 6000 operators in.
+# Real queries use a few dozen.
+MAX_OPERATORS = 2000
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,10 @@ def check_allowed(sparql: str, service_allowlist=()) -> None:
     if text.depth > MAX_NESTING:
         raise QuerySyntaxError(f"The query nests brackets {text.depth} levels deep; this endpoint parses at "
                                f"most {MAX_NESTING} levels of {{ }}, ( ) and [ ].")
+    if text.operators > MAX_OPERATORS:
+        raise QuerySyntaxError(f"The query has {text.operators} operators (! + - * / && || = < > | ^); this "
+                               f"endpoint evaluates queries with at most {MAX_OPERATORS}. Split the expression, "
+                               "or use VALUES or IN ( ... ) for long lists.")
     refused = refused_services(sparql, allowlist(service_allowlist))
     if refused:
         raise QueryRefusedError(
@@ -92,6 +100,12 @@ def check_allowed(sparql: str, service_allowlist=()) -> None:
 class QueryRunner(Protocol):
     def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
         """The serialised result, or QueryTimeoutError (503) when it takes longer than `timeout` seconds."""
+
+    def retire(self, grace: float) -> None:
+        """A newer runner serves from now on (a reload): wind down once running queries had `grace` s."""
+
+    def close(self) -> None:
+        """Stop now."""
 
 
 def execute(store, request: QueryRequest, max_rows: int | None = None, **options) -> QueryOutcome:
@@ -142,6 +156,9 @@ class DirectRunner:
     def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
         return execute(self.store, request, self.max_rows, timeout=timeout)
 
+    def retire(self, grace: float) -> None:
+        pass  # nothing of its own to wind down: queries already running finish in their requests' threads
+
     def close(self) -> None:
         pass
 
@@ -157,6 +174,7 @@ class QueryPool:
         self._pid = None
         self._lock = threading.Lock()
         self.restarts = 0
+        self._retired = False
 
     def _ensure_started(self) -> None:
         if self._pid == os.getpid():
@@ -210,7 +228,10 @@ class QueryPool:
                                     "Try again.") from None
         finally:
             if worker is not None:
-                self._idle.put(worker)
+                if self._retired and self._pid is None:
+                    worker.kill()  # the pool closed while this query ran
+                else:
+                    self._idle.put(worker)
         if status == "ok":
             return payload
         error_class, message = payload
@@ -221,6 +242,14 @@ class QueryPool:
         self.restarts += 1
         self._idle.put(self._spawn())
         return wait_status
+
+    def retire(self, grace: float) -> None:
+        """A newer pool serves from now on: close this one once queries already running have had `grace`
+        seconds to finish (a worker still busy then is killed when it comes back)."""
+        self._retired = True
+        timer = threading.Timer(grace, self.close)
+        timer.daemon = True
+        timer.start()
 
     def close(self) -> None:
         if self._pid != os.getpid():

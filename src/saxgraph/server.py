@@ -1,10 +1,21 @@
 """`saxgraph serve`: the Flask app under a production WSGI server (gunicorn; waitress where gunicorn
-cannot run, e.g. on Windows)."""
+cannot run, e.g. on Windows).
+
+SIGHUP reloads the data (a new `saxgraph build`, or the --data files) without dropping a request. Under
+gunicorn the app is loaded once in the master (preload) and workers inherit it by fork, so the master loads
+the new data and gunicorn's own HUP handling starts new workers on it, then stops the old ones gracefully:
+each finishes the requests it has. Under waitress (one process) the app swaps its store in place
+(saxgraph.web.reload_store). Data that fail to load leave the old data served."""
 
 import logging
+import signal
 import sys
+import threading
 
-from saxgraph.web import create_app
+from saxgraph.errors import SaxgraphError
+from saxgraph.web import create_app, reload_store
+
+log = logging.getLogger("saxgraph.server")
 
 
 def app_config(args) -> dict:
@@ -25,7 +36,8 @@ def app_config(args) -> dict:
 def serve(args) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
     # Load (or build) the data once, before any worker exists: workers inherit it by fork.
-    app = create_app(app_config(args))
+    config = app_config(args)
+    app = create_app(config)
     store = app.extensions["saxgraph.store"]
     url = f"http://{args.host}:{args.port}"
     print(f"saxgraph: serving {len(store)} quads from {store.origin or 'memory'} at {url}/ "
@@ -34,7 +46,7 @@ def serve(args) -> int:
     if server == "auto":
         server = "gunicorn" if _gunicorn_available() else "waitress"
     if server == "gunicorn":
-        return _gunicorn(app, args)
+        return _gunicorn(app, args, config)
     return _waitress(app, args)
 
 
@@ -46,7 +58,7 @@ def _gunicorn_available() -> bool:
     return True
 
 
-def _gunicorn(app, args) -> int:
+def _gunicorn(app, args, config: dict) -> int:
     from gunicorn.app.base import BaseApplication
 
     timeout = float(app.config["QUERY_TIMEOUT"])
@@ -55,7 +67,8 @@ def _gunicorn(app, args) -> int:
         def load_config(self):
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)
-            self.cfg.set("worker_class", "gthread")
+            # gthread, with a deadline for each request to arrive (slow clients: REQUEST_READ_TIMEOUT)
+            self.cfg.set("worker_class", "saxgraph.slow_clients.DeadlineThreadWorker")
             self.cfg.set("threads", 4)
             # a query is stopped by our own limit first; gunicorn's is the backstop for a stuck worker
             self.cfg.set("timeout", int(timeout) + 30)
@@ -70,12 +83,42 @@ def _gunicorn(app, args) -> int:
         def load(self):
             return app
 
+        def reload(self):
+            """SIGHUP in the master: load the data again; gunicorn then forks new workers from `wsgi()`."""
+            super().reload()
+            try:
+                fresh = create_app({**config, "BUILD_IF_MISSING": False})
+            except (SaxgraphError, OSError, ValueError, SyntaxError) as error:
+                log.error("reload failed, still serving the previous data: %s", error)
+                return
+            _announce(fresh, "reloaded")
+            self.callable = fresh
+
     Server().run()
     return 0
 
 
+def _announce(app, what: str) -> None:
+    store = app.extensions["saxgraph.store"]
+    log.info("%s: serving %d quads, dataset %s", what, len(store), store.version)
+
+
 def _waitress(app, args) -> int:
     import waitress
+
+    def reload_in_background(*_):
+        def run():
+            try:
+                reload_store(app)
+            except (SaxgraphError, OSError, ValueError, SyntaxError) as error:
+                log.error("reload failed, still serving the previous data: %s", error)
+                return
+            _announce(app, "reloaded")
+
+        threading.Thread(target=run, name="saxgraph-reload", daemon=True).start()
+
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, reload_in_background)
 
     waitress.serve(app, host=args.host, port=args.port, threads=max(4, args.workers * 4))
     return 0

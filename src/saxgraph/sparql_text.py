@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"""
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 
+OPERATOR_CHARACTERS = "!+-*/&|=<>^"
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
@@ -34,6 +35,7 @@ class QueryText:
     services: tuple[str, ...]  # the IRI (or variable / prefixed name) after each SERVICE [SILENT]
     depth: int = 0  # deepest nesting of { ( [
     names_dataset: bool = False  # has FROM or FROM NAMED (then it sets its own dataset)
+    operators: int = 0  # operator characters (! + - * / & | = < > ^) outside strings, IRIs and comments
 
     @property
     def returns_graph(self) -> bool:
@@ -51,10 +53,12 @@ def tokens(text: str):
 @lru_cache(maxsize=64)  # one request asks several times (refusals, then the result format)
 def classify(text: str) -> QueryText:
     form, services, expect_service_target, names_dataset = None, [], False, False
-    depth = deepest = 0
+    depth = deepest = operators = 0
     for kind, value in tokens(text):
         if kind == "other":
-            if value in "{([":
+            if value in OPERATOR_CHARACTERS:
+                operators += 1
+            elif value in "{([":
                 depth += 1
                 deepest = max(deepest, depth)
             elif value in "})]":
@@ -76,7 +80,7 @@ def classify(text: str) -> QueryText:
             expect_service_target = True
         elif upper == "FROM":
             names_dataset = True
-    return QueryText(form, tuple(services), deepest, names_dataset)
+    return QueryText(form, tuple(services), deepest, names_dataset, operators)
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -84,7 +88,13 @@ _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 def unescape_codepoints(text: str) -> str:
     """SPARQL 1.1 section 19.2: \\uXXXX and \\UXXXXXXXX may stand for any character, keywords included."""
-    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    return _CODEPOINT.sub(_codepoint, text)
+
+
+def _codepoint(match: re.Match) -> str:
+    """One escape resolved; one beyond U+10FFFF stands for no character and is left for the parser to refuse."""
+    number = int(match.group(1) or match.group(2), 16)
+    return chr(number) if number <= 0x10FFFF else match.group(0)
 
 
 def refused_services(text: str, allowlist: list[str] | tuple[str, ...]) -> list[str]:

@@ -131,8 +131,8 @@ class Store(Dataset):
             if not build_if_missing:
                 raise NoBuildError(f"no build in {build_dir}: run `saxgraph build` first")
             build(out_dir=build_dir, progress=progress or (lambda _: None))
-        manifest = json.loads(manifest_path.read_text()) if manifest_path.is_file() else {}
-        store = cls.from_nquads(dataset, manifest)
+        manifest, data = _consistent_build(dataset, manifest_path)
+        store = cls.from_nquads(data, manifest)
         store.origin = str(dataset)
         return store
 
@@ -203,6 +203,24 @@ class Store(Dataset):
         from saxgraph.query_runner import QueryPool
 
         return QueryPool(self, size=size, max_rows=max_rows)
+
+
+def _consistent_build(dataset: Path, manifest_path: Path, attempts: int = 5) -> tuple[dict, bytes]:
+    """The dataset's bytes and the manifest that describes them. A build replaces the two files one after
+    the other (each atomically), so a reader between the two renames sees a new dataset beside the old
+    manifest: the manifest's hash tells, and the reader waits for the second rename."""
+    import hashlib
+    import time
+
+    for _ in range(attempts):
+        data = dataset.read_bytes()
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.is_file() else {}
+        expected = manifest.get("hash")
+        if expected is None or expected == "sha256:" + hashlib.sha256(data).hexdigest():
+            return manifest, data
+        time.sleep(0.2)
+    raise NoBuildError(f"{dataset} does not match the hash in {manifest_path}: a build is still being "
+                       "written, or the files were changed by hand; run `saxgraph build` again")
 
 
 def _prefixes_for(fmt: Format) -> dict[str, str] | None:

@@ -227,3 +227,15 @@ def test_the_filter_follows_the_ontology_not_a_fixed_list():
     assert not any("Lovelace" in o for _, _, o in kept)
     with pytest.raises(SaxgraphError):
         public_quads([q for q in quads if "personalData" not in q.predicate.value])
+
+
+def test_a_reload_in_public_mode_serves_the_public_variant_again(mini_build):
+    """SIGHUP reopens the build; in public mode what it swaps in is filtered like what the app started with."""
+    from saxgraph.web import create_app, reload_store
+
+    app = create_app({"PUBLIC": True, "BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True})
+    started = app.extensions["saxgraph.store"]
+    reloaded = reload_store(app)
+    assert reloaded is not started and reloaded.version == started.version
+    ask = "ASK { ?person a <https://w3id.org/saxgraph/ontology#Person> }"
+    assert app.test_client().get("/sparql", query_string={"query": ask}).get_json()["boolean"] is False

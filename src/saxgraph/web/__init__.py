@@ -1,9 +1,10 @@
 """The Flask app factory: defaults, then SAXGRAPH_* environment variables, then the mapping a caller passes."""
 
 import logging
+import threading
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, g
 
 from saxgraph.errors import SaxgraphError
 from saxgraph.personal_data import NOT_FOR_REMOTE_STORES, public_store
@@ -19,6 +20,7 @@ DEFAULTS = {
     "BACKEND_AUTH": None,  # USER:PASSWORD for it (Basic or Digest, as it asks)
     "DATA_FILES": None,
     "BUILD_DIR": None,
+    "BUILD_IF_MISSING": True,  # serve builds the data when BUILD_DIR has no build; a reload never does
     # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
     "PUBLIC_URL": None,
     # Limits (documented in README "Limits").
@@ -26,6 +28,7 @@ DEFAULTS = {
     "QUERY_WORKERS": 2,  # forked processes per server process that run queries (killed at the time limit)
     "MAX_RESULT_ROWS": 100_000,  # solutions a SELECT may return
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
+    "REQUEST_READ_TIMEOUT": 30.0,  # seconds a request may take to arrive under gunicorn (408 beyond)
     "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
     "RATE_LIMIT": 0,  # requests per minute per client address (429 beyond); 0 = no limit
@@ -34,7 +37,7 @@ DEFAULTS = {
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
-BLUEPRINTS: list[str] = ["resources", "downloads", "sparql", "ops", "ui"]
+BLUEPRINTS: list[str] = ["well_formed", "resources", "downloads", "sparql", "ops", "ui"]
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -45,10 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.from_mapping(config)
     if app.config["PUBLIC"] and app.config["BACKEND"]:
         raise SaxgraphError(NOT_FOR_REMOTE_STORES)
-    store = _open_store(app)
-    if app.config["PUBLIC"]:
-        store = public_store(store)
-    app.extensions["saxgraph.store"] = store
+    app.extensions["saxgraph.store"] = _served_data(app)
     app.url_map.converters.update(CONVERTERS)
     errors.register(app)
     security.register(app)
@@ -61,7 +61,13 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def _open_store(app: Flask) -> Dataset:
+def _served_data(app: Flask, build_if_missing: bool = True) -> Dataset:
+    """The data this app serves, at start and at every reload: opened, then filtered in public mode."""
+    store = _open_store(app, build_if_missing)
+    return public_store(store) if app.config["PUBLIC"] else store
+
+
+def _open_store(app: Flask, build_if_missing: bool = True) -> Dataset:
     if app.config["STORE"] is not None:
         return app.config["STORE"]
     if app.config["BACKEND"]:
@@ -76,10 +82,31 @@ def _open_store(app: Flask) -> Dataset:
             files = files.split(",")
         return Store.from_files([Path(f) for f in files])
     build_dir = app.config["BUILD_DIR"]
-    return Store.open_build(Path(build_dir) if build_dir else None)
+    return Store.open_build(Path(build_dir) if build_dir else None,
+                            build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"])
 
 
 def get_store() -> Dataset:
+    """The store of this request: the one served when the request began, even if a reload swaps it."""
     from flask import current_app
 
-    return current_app.extensions["saxgraph.store"]
+    if "saxgraph_store" not in g:
+        g.saxgraph_store = current_app.extensions["saxgraph.store"]
+    return g.saxgraph_store
+
+
+_swap_lock = threading.Lock()
+
+
+def reload_store(app: Flask) -> Dataset:
+    """Open the app's data again (a new build) and serve it from now on; requests already running finish on
+    the store they began with, their query workers retire once those are done. Raises if the data cannot
+    be opened, and the old store stays served."""
+    store = _served_data(app, build_if_missing=False)
+    with _swap_lock:
+        old_pool = app.extensions.pop("saxgraph.query_pool", None)
+        app.extensions["saxgraph.store"] = store
+        app.extensions.pop("saxgraph.triples", None)  # counted from the data
+    if old_pool is not None:
+        old_pool.retire(grace=float(app.config["QUERY_TIMEOUT"]) + 5)
+    return store

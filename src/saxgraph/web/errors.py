@@ -4,14 +4,16 @@ anything else is a logged 500, never dressed up as a 400."""
 from flask import Flask, Response
 
 from saxgraph.errors import (
-    BackendError, NotAcceptableError, ProtocolError, QueryEvaluationError, QueryRefusedError, QuerySyntaxError,
-    QueryTimeoutError, RateLimitedError, ResultTooLargeError, UnknownFormatError, UnsupportedMediaTypeError,
+    BackendError, MalformedRequestError, NotAcceptableError, ProtocolError, QueryEvaluationError,
+    QueryRefusedError, QuerySyntaxError, QueryTimeoutError, RateLimitedError, ResultTooLargeError,
+    UnknownFormatError, UnsupportedMediaTypeError,
 )
 
 STATUS = {
     QuerySyntaxError: 400,
     UnknownFormatError: 400,
     ProtocolError: 400,
+    MalformedRequestError: 400,
     QueryEvaluationError: 400,
     UnsupportedMediaTypeError: 415,
     QueryRefusedError: 403,

@@ -163,12 +163,16 @@ def service_description() -> Response:
 
 
 def query_pool() -> QueryRunner:
-    """What runs the app's queries under the time limit, as the store needs it: for the embedded store,
-    worker processes forked lazily in the serving process (after gunicorn's fork)."""
-    pool = current_app.extensions.get("saxgraph.query_pool")
+    """What runs the app's queries under the time limit, as the store served now needs it (a reload replaces
+    both): for the embedded store, worker processes forked lazily in the serving process (after gunicorn's
+    fork)."""
+    extensions = current_app.extensions
+    pool = extensions.get("saxgraph.query_pool")
     if pool is None:
         config = current_app.config
-        pool = get_store().query_runner(int(config["QUERY_WORKERS"]), int(config["MAX_RESULT_ROWS"]))
-        current_app.extensions["saxgraph.query_pool"] = pool
-        weakref.finalize(current_app._get_current_object(), pool.close)
+        candidate = extensions["saxgraph.store"].query_runner(int(config["QUERY_WORKERS"]),
+                                                               int(config["MAX_RESULT_ROWS"]))
+        pool = extensions.setdefault("saxgraph.query_pool", candidate)  # one pool, if two requests race
+        if pool is candidate:
+            weakref.finalize(current_app._get_current_object(), pool.close)
     return pool
