@@ -22,6 +22,10 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
     "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
+    # HTTP caching of /sparql answers (README "Performance"): answers change only with a new build.
+    "SPARQL_CACHE_MAX_AGE": 60,  # seconds a client or proxy may reuse an answer without revalidating
+    "RESULT_CACHE_BYTES": 64_000_000,  # serialised answers kept per server process (0: no cache)
+    "RESULT_CACHE_ENTRY_BYTES": 1_000_000,  # larger answers are not kept (their ETag still gives 304s)
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
