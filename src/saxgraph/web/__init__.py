@@ -13,6 +13,9 @@ DEFAULTS = {
     "STORE": None,
     "DATA_FILES": None,
     "BUILD_DIR": None,
+    # A build is served from its prebuilt on-disk store (opens in milliseconds); True loads its N-Quads
+    # into memory instead (seconds per million quads at start).
+    "STORE_IN_MEMORY": False,
     # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
     "PUBLIC_URL": None,
     # Limits (documented in README "Limits").
@@ -57,7 +60,7 @@ def _open_store(app: Flask) -> Store:
             files = files.split(",")
         return Store.from_files([Path(f) for f in files])
     build_dir = app.config["BUILD_DIR"]
-    return Store.open_build(Path(build_dir) if build_dir else None)
+    return Store.open_build(Path(build_dir) if build_dir else None, in_memory=bool(app.config["STORE_IN_MEMORY"]))
 
 
 def get_store() -> Store:
