@@ -22,7 +22,7 @@ QUERIES = [
 @pytest.fixture(scope="module")
 def both(mini_build):
     build_dir = mini_build.dataset_path.parent
-    return (Store.open_build(build_dir, build_if_missing=False),
+    return (Store.open_build(build_dir, build_if_missing=False, in_memory=False),
             Store.open_build(build_dir, build_if_missing=False, in_memory=True))
 
 
@@ -60,7 +60,7 @@ def test_the_union_default_graph_holds_each_triple_once(both):
 
 def test_forked_query_workers_answer_from_the_prebuilt_store(mini_build, both):
     app = create_app({"BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True, "QUERY_WORKERS": 2,
-                      "RESULT_CACHE_BYTES": 0})
+                      "RESULT_CACHE_BYTES": 0, "STORE_IN_MEMORY": False})
     assert app.extensions["saxgraph.store"].origin.endswith(mini_build.manifest["store"])
     client = app.test_client()
     for query in QUERIES * 3:  # each worker answers several times
@@ -71,9 +71,17 @@ def test_forked_query_workers_answer_from_the_prebuilt_store(mini_build, both):
             assert rows == both[1].select(query)
 
 
-def test_the_store_setting_serves_from_memory(mini_build):
-    app = create_app({"BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True, "STORE_IN_MEMORY": True})
-    assert app.extensions["saxgraph.store"].origin.endswith("saxgraph.nq")
+@pytest.mark.parametrize("setting,limit,expected", [
+    (True, 10**9, "saxgraph.nq"), ("true", 0, "saxgraph.nq"), (False, 10**9, "store-"), ("0", 10**9, "store-"),
+    ("auto", 10**9, "saxgraph.nq"), ("auto", 0, "store-"),
+])
+def test_the_store_setting_picks_memory_or_disk(mini_build, monkeypatch, setting, limit, expected):
+    from saxgraph import store
+
+    monkeypatch.setattr(store, "IN_MEMORY_MAX_QUADS", limit)
+    app = create_app({"BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True, "STORE_IN_MEMORY": setting})
+    origin = app.extensions["saxgraph.store"].origin
+    assert expected in origin.rsplit("/", 1)[-1]
 
 
 def test_a_build_without_its_store_folder_is_loaded_into_memory(sandbox, tmp_path):
@@ -82,7 +90,7 @@ def test_a_build_without_its_store_folder_is_loaded_into_memory(sandbox, tmp_pat
     out = tmp_path / "build"
     result = build(discover(sandbox), out_dir=out)
     shutil.rmtree(out / result.manifest["store"])
-    store = Store.open_build(out, build_if_missing=False)
+    store = Store.open_build(out, build_if_missing=False, in_memory=False)
     assert store.origin.endswith("saxgraph.nq") and len(store) == result.manifest["quads"]
 
 
@@ -97,4 +105,4 @@ def test_a_new_data_version_gets_a_new_store_and_older_ones_go(sandbox, tmp_path
     present = sorted(p.name for p in out.iterdir() if p.name.startswith("store-"))
     assert present == sorted(names[1:]), "the current store and the previous one (a server may hold it open)"
     manifest = json.loads((out / "manifest.json").read_text())
-    assert Store.open_build(out, build_if_missing=False).origin.endswith(manifest["store"])
+    assert Store.open_build(out, build_if_missing=False, in_memory=False).origin.endswith(manifest["store"])

@@ -13,9 +13,9 @@ DEFAULTS = {
     "STORE": None,
     "DATA_FILES": None,
     "BUILD_DIR": None,
-    # A build is served from its prebuilt on-disk store (opens in milliseconds); True loads its N-Quads
-    # into memory instead (seconds per million quads at start).
-    "STORE_IN_MEMORY": False,
+    # How a build is opened: "auto" loads a small one into memory (faster queries) and opens a large one's
+    # prebuilt on-disk store (starts in milliseconds); true always memory, false always the on-disk store.
+    "STORE_IN_MEMORY": "auto",
     # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
     "PUBLIC_URL": None,
     # Limits (documented in README "Limits").
@@ -60,7 +60,16 @@ def _open_store(app: Flask) -> Store:
             files = files.split(",")
         return Store.from_files([Path(f) for f in files])
     build_dir = app.config["BUILD_DIR"]
-    return Store.open_build(Path(build_dir) if build_dir else None, in_memory=bool(app.config["STORE_IN_MEMORY"]))
+    return Store.open_build(Path(build_dir) if build_dir else None, in_memory=_in_memory(app.config["STORE_IN_MEMORY"]))
+
+
+def _in_memory(setting) -> bool | str:
+    """The STORE_IN_MEMORY setting: "auto", or a boolean (from the environment: true/false, 1/0)."""
+    if isinstance(setting, str) and setting.strip().lower() == "auto":
+        return "auto"
+    if isinstance(setting, str):
+        return setting.strip().lower() in ("1", "true", "yes", "on")
+    return bool(setting)
 
 
 def get_store() -> Store:
