@@ -260,7 +260,8 @@ def render(reports: dict[int, dict], args) -> str:
                 if run is None:
                     out.append(f"| {size_label(size)} | {c} | {name} | failed: {s.get('failure', '-')} | | | | |")
                     continue
-                ratio = "" if name == "saxgraph" or c not in ours else f"{ours[c]['rps'] / run['rps']:.2f}x"
+                ratio = "" if name == "saxgraph" or c not in ours else \
+                    f"{ours[c]['rps'] / run['rps']:.2f}x" if run["rps"] else "∞ (none completed)"
                 out.append(f"| {size_label(size)} | {c} | {name} | {run['rps']:.1f} | {run['p50_us'] / 1000:.1f} | "
                            f"{run['p99_us'] / 1000:.1f} | {run['errors']} | {ratio} |")
     out += ["", "## saxgraph: repeated queries (answer cache) and entity pages", "",
