@@ -164,7 +164,8 @@ def test_failed_build_keeps_last_good_build(sandbox, tmp_path):
     with pytest.raises(BuildError):
         build(discover(sandbox), out_dir=out)
     assert ((out / "saxgraph.nq").read_bytes(), (out / "manifest.json").read_bytes()) == good
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "saxgraph.nq"]
+    store = json.loads(good[1])["store"]
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "saxgraph.nq", store]
 
 
 def test_each_document_graph_derives_from_its_document(mini_dataset):

@@ -21,7 +21,7 @@ from saxgraph.namespaces import (
 )
 from saxgraph.personal_data import public_quads, sorted_nquads
 from saxgraph.sources import Sources, SourceFile, default_build_dir, discover
-from saxgraph.store import DATASET_FILE, MANIFEST_FILE
+from saxgraph.store import DATASET_FILE, MANIFEST_FILE, remove_stale_prebuilt, write_prebuilt
 from saxgraph.validation import shacl_problems
 
 
@@ -254,24 +254,40 @@ def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
         os.replace(tmp, target)
 
 
-def check(sources: Sources | None = None, progress: Progress = _quiet) -> tuple[LoadedSources, dict]:
+class Phases(dict):
+    """Seconds per build phase, in order (reported in the manifest and by the benchmarks)."""
+
+    def __init__(self):
+        super().__init__()
+        self._mark = time.perf_counter()
+
+    def done(self, name: str) -> float:
+        now = time.perf_counter()
+        self[name] = self.get(name, 0.0) + now - self._mark
+        self._mark = now
+        return self[name]
+
+
+def check(sources: Sources | None = None, progress: Progress = _quiet,
+          phases: Phases | None = None) -> tuple[LoadedSources, dict]:
     """Every check of the build without writing: parse, terms, documents, SHACL. Raises BuildError."""
+    phases = phases if phases is not None else Phases()
     sources = sources or discover()
     if not sources.data:
         raise BuildError([Problem("data/", "no data", "no data files found")], "parse")
     loaded = parse_sources(sources, progress)
+    phases.done("parse")
     problems = check_terms(loaded)
     documents, doc_problems = document_nodes(loaded)
     problems += doc_problems
     if problems:
         raise BuildError(problems, "term check")
+    phases.done("check_terms")
     progress(f"checked terms: every sg: term declared, every linked entity described ({len(documents)} documents)")
-    started = time.perf_counter()
     violations = [p for p in shacl_problems(loaded) if p.severity == "Violation"]
     if violations:
         raise BuildError(violations, "SHACL validation")
-    progress(f"validated with SHACL against {len(sources.shapes)} shape files "
-             f"in {time.perf_counter() - started:.1f}s")
+    progress(f"validated with SHACL against {len(sources.shapes)} shape files in {phases.done('shacl'):.1f}s")
     return loaded, documents
 
 
@@ -279,12 +295,14 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
           write: bool = True, public: bool = False) -> BuildResult:
     """Check, validate and materialise; `public` leaves personal data out (saxgraph.personal_data)."""
     started = time.perf_counter()
+    phases = Phases()
     sources = sources or discover()
-    loaded, documents = check(sources, progress)
+    loaded, documents = check(sources, progress, phases)
     quads = assemble(loaded, documents)
     inferred = materialise(quads, loaded.ontology())
     quads.update((s, p, o, graph_iri(INFERRED_GRAPH)) for s, p, o in inferred)
-    progress(f"materialised {len(inferred)} aligned triples into graph/{INFERRED_GRAPH}")
+    progress(f"materialised {len(inferred)} aligned triples into graph/{INFERRED_GRAPH} "
+             f"in {phases.done('materialise'):.1f}s")
     nquads = serialise_nquads(quads)
     per_graph = defaultdict(int)
     for *_, g in quads:
@@ -312,13 +330,24 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
     }
     if public:
         manifest.update(public=True, personal_data_removed=removed)
+    phases.done("serialise")
     path = None
     if write:
         out_dir = Path(out_dir) if out_dir else default_build_dir()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        previous = (read_manifest(out_dir) or {}).get("store")
+        # the store the server opens, written before the manifest that names it
+        manifest["store"] = write_prebuilt(out_dir, nquads, manifest["hash"])
+        progress(f"wrote the prebuilt store {manifest['store']} in {phases.done('store'):.1f}s")
+        manifest["build_seconds"] = round(time.perf_counter() - started, 3)
+        manifest["phase_seconds"] = {name: round(seconds, 3) for name, seconds in phases.items()}
         write_atomically(out_dir, {DATASET_FILE: nquads,
                                    MANIFEST_FILE: (json.dumps(manifest, indent=2) + "\n").encode()})
+        # the previous build's store stays for a server that still has it open; older ones go
+        remove_stale_prebuilt(out_dir, keep={manifest["store"], previous or ""})
         path = out_dir / DATASET_FILE
-        progress(f"wrote {path} ({manifest['quads']} quads, {manifest['hash'][:19]}…) and {MANIFEST_FILE}")
+        progress(f"wrote {path} ({manifest['quads']} quads, {manifest['hash'][:19]}…) and {MANIFEST_FILE} "
+                 f"in {phases.done('write'):.1f}s")
     return BuildResult(path, manifest, nquads)
 
 

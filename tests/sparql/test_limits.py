@@ -16,7 +16,8 @@ ENDLESS = "SELECT (COUNT(*) AS ?n) {" + " ".join(f"VALUES ?v{i} {{ {VALUES} }}" 
 @pytest.fixture(scope="module")
 def limited(mini_dataset):
     app = create_app({"STORE": mini_dataset, "TESTING": True, "QUERY_TIMEOUT": 1, "MAX_RESULT_ROWS": 50,
-                      "MAX_CONTENT_LENGTH": 4000, "QUERY_WORKERS": 1})
+                      "MAX_CONTENT_LENGTH": 4000, "QUERY_WORKERS": 1,
+                      "RESULT_CACHE_BYTES": 0})  # every request reaches a worker
     return app
 
 

@@ -200,15 +200,19 @@ def test_health(client, mini_dataset):
 
 def test_one_access_log_line_per_query(client, caplog):
     caplog.set_level("INFO", logger="saxgraph.access")
-    client.get("/sparql", query_string={"query": SELECT})
+    query = SELECT + "  # access log"  # a text no other test sends, so that it is not answered from the cache
+    client.get("/sparql", query_string={"query": query})
     client.get("/sparql", query_string={"query": "SELECT"})
+    client.get("/sparql", query_string={"query": query})
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("request ")]
-    assert len(lines) == 2
+    assert len(lines) == 3
     fields = [dict(f.split("=", 1) for f in line.split()[1:]) for line in lines]
     assert fields[0]["status"] == "200" and fields[0]["result_size"] == "3" and fields[0]["form"] == "solutions"
     assert float(fields[0]["duration_ms"]) > 0 and float(fields[0]["query_ms"]) >= 0
+    assert fields[0]["cache"] == "miss"
     assert fields[0]["time"].endswith("+00:00") and fields[0]["path"] == "/sparql"
     assert fields[1]["status"] == "400" and "form" not in fields[1]
+    assert fields[2]["cache"] == "hit" and "query_ms" not in fields[2] and fields[2]["result_size"] == "3"
 
 
 @pytest.mark.parametrize("setting,target,allowed", [

@@ -21,6 +21,9 @@ DEFAULTS = {
     "DATA_FILES": None,
     "BUILD_DIR": None,
     "BUILD_IF_MISSING": True,  # serve builds the data when BUILD_DIR has no build; a reload never does
+    # How a build is opened: "auto" loads a small one into memory (faster queries) and opens a large one's
+    # prebuilt on-disk store (starts in milliseconds); true always memory, false always the on-disk store.
+    "STORE_IN_MEMORY": "auto",
     # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
     "PUBLIC_URL": None,
     # Limits (documented in README "Limits").
@@ -34,6 +37,10 @@ DEFAULTS = {
     "RATE_LIMIT": 0,  # requests per minute per client address (429 beyond); 0 = no limit
     # Data protection: serve the public variant of the data, without personal data (saxgraph.personal_data).
     "PUBLIC": False,
+    # HTTP caching of /sparql answers (README "Performance"): answers change only with a new build.
+    "SPARQL_CACHE_MAX_AGE": 60,  # seconds a client or proxy may reuse an answer without revalidating
+    "RESULT_CACHE_BYTES": 64_000_000,  # serialised answers kept per server process (0: no cache)
+    "RESULT_CACHE_ENTRY_BYTES": 1_000_000,  # larger answers are not kept (their ETag still gives 304s)
 }
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
@@ -83,7 +90,17 @@ def _open_store(app: Flask, build_if_missing: bool = True) -> Dataset:
         return Store.from_files([Path(f) for f in files])
     build_dir = app.config["BUILD_DIR"]
     return Store.open_build(Path(build_dir) if build_dir else None,
-                            build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"])
+                            build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"],
+                            in_memory=_in_memory(app.config["STORE_IN_MEMORY"]))
+
+
+def _in_memory(setting) -> bool | str:
+    """The STORE_IN_MEMORY setting: "auto", or a boolean (from the environment: true/false, 1/0)."""
+    if isinstance(setting, str) and setting.strip().lower() == "auto":
+        return "auto"
+    if isinstance(setting, str):
+        return setting.strip().lower() in ("1", "true", "yes", "on")
+    return bool(setting)
 
 
 def get_store() -> Dataset:

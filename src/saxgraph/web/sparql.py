@@ -18,6 +18,7 @@ from saxgraph.sparql_text import classify
 from saxgraph.web import get_store
 from saxgraph.web.negotiation import negotiate
 from saxgraph.web.ops import note
+from saxgraph.web.result_cache import AnswerCache, CachedAnswer, answer_key
 
 bp = Blueprint("sparql", __name__)
 
@@ -40,7 +41,7 @@ def allow_cross_origin(response: Response) -> Response:
         asked = request.headers.get("Access-Control-Request-Headers")
         response.headers["Access-Control-Allow-Headers"] = asked or "Content-Type, Accept"
         response.vary.add("Access-Control-Request-Headers")
-        response.headers["Access-Control-Expose-Headers"] = "Content-Type, Vary, X-Result-Size"
+        response.headers["Access-Control-Expose-Headers"] = "Content-Type, Vary, ETag, X-Result-Size"
         response.headers["Access-Control-Max-Age"] = "86400"
     return response
 
@@ -70,13 +71,45 @@ def endpoint():
         named_graphs=_graphs(params, "named-graph-uri"),
         base_iri=request.base_url,
     )
-    outcome = query_pool().run(query_request, float(current_app.config["QUERY_TIMEOUT"]))
-    response = Response(outcome.body, content_type=outcome.format.content_type)
+    etag = answer_key(get_store().version, sparql, fmt.name, query_request.default_graphs,
+                      query_request.named_graphs, query_request.base_iri)
+    revalidating = request.method in ("GET", "HEAD")
+    if revalidating and request.if_none_match.contains_weak(etag):
+        note(cache="revalidated")
+        return _cacheable(Response(status=304), etag)
+    cache = answer_cache()
+    answer = cache.get(etag)
+    if answer is None:
+        outcome = query_pool().run(query_request, float(current_app.config["QUERY_TIMEOUT"]))
+        answer = CachedAnswer(outcome.body, outcome.format.content_type, outcome.size, outcome.form,
+                              outcome.format_name)
+        cache.put(etag, answer)
+        note(cache="miss", query_ms=f"{outcome.seconds * 1000:.1f}")
+    else:
+        note(cache="hit")
+    response = Response(answer.body, content_type=answer.content_type)
+    response.headers["X-Result-Size"] = str(answer.size)
+    note(form=answer.form, format=answer.format_name)
+    return _cacheable(response, etag if revalidating else None)
+
+
+def _cacheable(response: Response, etag: str | None) -> Response:
+    """The caching headers of an answer (and of its 304): it changes only with the data and the request."""
     response.vary.add("Accept")
-    response.headers["X-Result-Size"] = str(outcome.size)
-    response.headers["Cache-Control"] = "public, max-age=60"
-    note(form=outcome.form, format=outcome.format_name, query_ms=f"{outcome.seconds * 1000:.1f}")
+    response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['SPARQL_CACHE_MAX_AGE'])}"
+    if etag:
+        response.set_etag(etag)
     return response
+
+
+def answer_cache() -> AnswerCache:
+    """This server process's cache of serialised answers (RESULT_CACHE_BYTES; 0 turns it off)."""
+    cache = current_app.extensions.get("saxgraph.answer_cache")
+    if cache is None:
+        config = current_app.config
+        cache = AnswerCache(int(config["RESULT_CACHE_BYTES"]), int(config["RESULT_CACHE_ENTRY_BYTES"]))
+        current_app.extensions["saxgraph.answer_cache"] = cache
+    return cache
 
 
 def _parameters() -> dict[str, list[str]]:
