@@ -17,13 +17,18 @@ from rdflib.namespace import OWL, RDF, RDFS
 from saxgraph import __version__
 from saxgraph.errors import BuildError, Problem
 from saxgraph.namespaces import (
-    ID_BASE, INFERRED_GRAPH, KINDS, PROV, SG, compact, graph_iri,
+    ID_BASE,
+    INFERRED_GRAPH,
+    KINDS,
+    PROV,
+    SG,
+    compact,
+    graph_iri,
 )
 from saxgraph.personal_data import public_quads, sorted_nquads
-from saxgraph.sources import Sources, SourceFile, default_build_dir, discover
+from saxgraph.sources import SourceFile, Sources, default_build_dir, discover
 from saxgraph.store import DATASET_FILE, MANIFEST_FILE, remove_stale_prebuilt, write_prebuilt
 from saxgraph.validation import shacl_problems
-
 
 Progress = Callable[[str], None]
 

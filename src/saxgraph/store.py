@@ -4,9 +4,9 @@ pyoxigraph `Store` over a build here, and `saxgraph.remote.RemoteStore` over a S
 import json
 import os
 import re
-from abc import ABC, abstractmethod
 import shutil
 import tempfile
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,8 +15,7 @@ import pyoxigraph as ox
 from saxgraph.errors import NoBuildError, QuerySyntaxError
 from saxgraph.formats import RDF, Format, by_extension
 from saxgraph.namespaces import PREFIXES
-from saxgraph.sparql_text import undeclared_prefixes
-from saxgraph.sparql_text import classify
+from saxgraph.sparql_text import classify, undeclared_prefixes
 
 DATASET_FILE = "saxgraph.nq"
 MANIFEST_FILE = "manifest.json"

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Namespace, RDF
+from rdflib import RDF, Graph, Namespace
 from rdflib.collection import Collection
 
 W3C_DIR = Path(__file__).resolve().parents[3] / "shared" / "w3c-sparql11"

@@ -4,9 +4,18 @@ anything else is a logged 500, never dressed up as a 400."""
 from flask import Flask, Response
 
 from saxgraph.errors import (
-    BackendError, MalformedRequestError, NotAcceptableError, ProtocolError, QueryEvaluationError,
-    QueryRefusedError, QuerySyntaxError, QueryTimeoutError, RateLimitedError, ResultTooLargeError,
-    UnknownFormatError, UnsupportedMediaTypeError,
+    BackendError,
+    MalformedRequestError,
+    NotAcceptableError,
+    ProtocolError,
+    QueryEvaluationError,
+    QueryRefusedError,
+    QuerySyntaxError,
+    QueryTimeoutError,
+    RateLimitedError,
+    ResultTooLargeError,
+    UnknownFormatError,
+    UnsupportedMediaTypeError,
 )
 
 STATUS = {
