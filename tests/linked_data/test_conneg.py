@@ -113,6 +113,18 @@ def test_etag_revalidation_answers_304(client):
     assert other.status_code == 200, "each representation has its own ETag"
 
 
+@pytest.mark.parametrize("accept", ["text/html", "text/turtle"])
+def test_a_304_carries_the_headers_of_the_representation_it_stands_for(client, accept):
+    """RFC 9110 15.4.5: a 304 sends the ETag, Vary and Content-Location the 200 would; no body."""
+    first = client.get(ENTITY, headers={"Accept": accept})
+    again = client.get(ENTITY, headers={"Accept": accept, "If-None-Match": f'"stale", {first.headers["ETag"]}'})
+    assert again.status_code == 304 and again.data == b""
+    for header in ("ETag", "Vary", "Content-Location", "Link"):
+        assert again.headers.get(header) == first.headers.get(header), header
+    stale = client.get(ENTITY, headers={"Accept": accept, "If-None-Match": '"stale"'})
+    assert stale.status_code == 200 and stale.data == first.data
+
+
 def test_the_request_path_maps_to_the_canonical_iri_on_any_host(client):
     response = client.get(f"{ENTITY}.nt", base_url="http://example.org:8123")
     subjects = {t.subject.value for t in parse(response)}

@@ -172,8 +172,13 @@ def sparql_links(query: str) -> dict:
 def represent(path: str, ext: str | None, quads_fn, html_fn) -> Response:
     """Negotiate, then answer with the HTML page or the quads in the chosen RDF syntax."""
     fmt = negotiate(offers(), extension=ext)
-    store = get_store()
-    if fmt.kind == formats.PAGE:
+    # The page changes with the data and with the code that renders it: known before anything is rendered.
+    tag = f"{get_store().version} {__version__} {fmt.name} {path}"
+    etag = hashlib.sha256(tag.encode()).hexdigest()[:32]
+    unchanged = request.method in ("GET", "HEAD") and request.if_none_match.contains_weak(etag)
+    if unchanged:
+        response = Response(status=304)  # the client's copy is current: skip rendering and serialising
+    elif fmt.kind == formats.PAGE:
         response = Response(html_fn(), mimetype="text/html")
     else:
         response = Response(serialize(quads_fn(), fmt), content_type=fmt.content_type)
@@ -181,10 +186,8 @@ def represent(path: str, ext: str | None, quads_fn, html_fn) -> Response:
         response.headers["Content-Location"] = f"{path}.{fmt.extension}"
     alternates = [(f"{path}.{f.extension}", f) for f in offers() if f is not fmt]
     vary_and_alternates(response, alternates)
-    # The page changes with the data and with the code that renders it.
-    tag = f"{store.version} {__version__} {fmt.name} {path}"
-    response.set_etag(hashlib.sha256(tag.encode()).hexdigest()[:32])
-    return response.make_conditional(request)
+    response.set_etag(etag)
+    return response if unchanged else response.make_conditional(request)
 
 
 def not_found(what: str, ext: str | None = None) -> Response:
