@@ -99,15 +99,6 @@ def split_extension(name: str) -> tuple[str, str | None]:
 LINKABLE_SCHEMES = {"http", "https", "ftp", "mailto", "tel", "urn"}
 
 
-def is_iri(text: str) -> bool:
-    """Whether a path maps to an IRI RDF can hold; one that cannot (a space, a NUL, `<`) names nothing."""
-    try:
-        ox.NamedNode(text)
-    except ValueError:
-        return False
-    return True
-
-
 def href(iri: str) -> str:
     """Where a browser on this host follows an IRI: our own IRIs locally, foreign ones as they are, and
     nowhere ("") for a scheme outside LINKABLE_SCHEMES."""
@@ -208,7 +199,7 @@ def entity(kind: str, name: str):
     store = get_store()
     slug, ext = split_extension(name)
     iri, description = iri_for_path(f"/id/{kind}/{slug}"), None
-    if kind in KINDS and is_iri(iri_for_path(f"/id/{kind}/{name}")):
+    if kind in KINDS:
         description = describe(store, iri)
         if not description.exists and ext:  # a slug that really ends in ".ttl" and the like
             slug, ext, iri = name, None, iri_for_path(f"/id/{kind}/{name}")
@@ -273,7 +264,7 @@ def cytoscape_asset() -> str | None:
 def neighbourhood(kind: str, slug: str):
     store = get_store()
     iri = iri_for_path(f"/id/{kind}/{slug}")
-    if kind not in KINDS or not is_iri(iri) or not any(
+    if kind not in KINDS or not any(
             True for _ in store.quads(ox.NamedNode(iri), None, None, None)):
         return plain(404, f"Not found: {iri}")
     return jsonify(neighbourhood_data(store, iri))
@@ -473,7 +464,7 @@ def classes():
 def class_page(term: str):
     store = get_store()
     iri = str(SG) + term
-    declared = is_iri(iri) and any(
+    declared = any(
         True for _ in store.quads(ox.NamedNode(iri), RDF_TYPE, ox.NamedNode(OWL + "Class"), None))
     if not declared:
         return not_found(f"class {compact(iri)}")
