@@ -231,7 +231,7 @@ def test_store_from_build_reads_manifest(mini_build):
     assert len(store) == mini_build.manifest["quads"]
 
 
-def test_parallel_validation_reports_exactly_what_one_run_reports(sandbox, monkeypatch):
+def test_parallel_pyshacl_validation_reports_exactly_what_one_run_reports(sandbox, monkeypatch):
     from saxgraph import validation
     from saxgraph.build import parse_sources
 
@@ -239,7 +239,7 @@ def test_parallel_validation_reports_exactly_what_one_run_reports(sandbox, monke
     edit(sandbox, CLUSTERS, 'sg:telephone "+49351123456"', 'sg:telephone "0351"')
     edit(sandbox, CLUSTERS, 'rdfs:label "Minalogic"@en ;', "")
     loaded = parse_sources(discover(sandbox))
-    serial = validation.shacl_problems(loaded, workers=1)
+    serial = validation.shacl_problems(loaded, workers=1, engine="pyshacl")
     monkeypatch.setattr(validation, "PARALLEL_THRESHOLD", 0)
-    parallel = validation.shacl_problems(loaded, workers=3)
+    parallel = validation.shacl_problems(loaded, workers=3, engine="pyshacl")
     assert len(serial) >= 3 and parallel == serial

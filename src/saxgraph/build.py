@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from saxgraph import __version__
@@ -25,8 +24,8 @@ from saxgraph.namespaces import (
     compact,
     graph_iri,
 )
-from saxgraph.personal_data import public_quads, sorted_nquads
-from saxgraph.sources import SourceFile, Sources, default_build_dir, discover
+from saxgraph.personal_data import public_quads
+from saxgraph.sources import Sources, default_build_dir, discover
 from saxgraph.store import DATASET_FILE, MANIFEST_FILE, remove_stale_prebuilt, write_prebuilt
 from saxgraph.validation import shacl_problems
 
@@ -39,32 +38,24 @@ def _quiet(_: str) -> None:
 
 @dataclass
 class LoadedSources:
-    """Each source file parsed on its own, so that every problem can name its file."""
+    """Each source file parsed on its own (pyoxigraph triples), so that every problem can name its file."""
 
     sources: Sources
-    graphs: dict[Path, Graph]
+    graphs: dict[Path, list[ox.Quad]]
 
-    def files(self, kind: str) -> list[SourceFile]:
-        return list(self.sources.ontology if kind == "ontology" else self.sources.data)
+    def ontology(self) -> list[ox.Quad]:
+        return [t for source in self.sources.ontology for t in self.graphs[source.path]]
 
-    def ontology(self) -> Graph:
-        merged = Graph()
-        for source in self.sources.ontology:
-            merged += self.graphs[source.path]
-        return merged
-
-    def data(self) -> Graph:
-        merged = Graph()
-        for source in self.sources.data:
-            merged += self.graphs[source.path]
-        return merged
+    def data(self) -> list[ox.Quad]:
+        return [t for source in self.sources.data for t in self.graphs[source.path]]
 
     def files_stating(self) -> dict:
         """subject -> the data files in which it is a subject."""
         index = defaultdict(set)
         for source in self.sources.data:
-            for s in set(self.graphs[source.path].subjects()):
-                index[s].add(str(source.path))
+            path = str(source.path)
+            for t in self.graphs[source.path]:
+                index[t.subject].add(path)
         return index
 
 
@@ -78,13 +69,11 @@ class BuildResult:
 def parse_sources(sources: Sources, progress: Progress = _quiet) -> LoadedSources:
     problems, graphs = [], {}
     for source in sources.all_rdf:
-        graph = Graph()
         try:
-            graph.parse(source.path, format="turtle")
-        except Exception as error:  # rdflib raises several parser exception types; all are syntax here
+            graphs[source.path] = list(ox.parse(path=source.path, format=ox.RdfFormat.TURTLE,
+                                                base_iri=source.path.resolve().as_uri()))
+        except (SyntaxError, ValueError, OSError) as error:
             problems.append(Problem(str(source.path), "Turtle syntax", _syntax_message(error)))
-            continue
-        graphs[source.path] = graph
     if problems:
         raise BuildError(problems, "parse")
     progress(f"parsed {len(graphs)} files ({sum(len(g) for g in graphs.values())} triples)")
@@ -96,63 +85,69 @@ def _syntax_message(error: Exception) -> str:
     return text[:600]
 
 
+RDF_TYPE = ox.NamedNode(str(RDF.type))
+SOURCE_DOCUMENT = ox.NamedNode(str(SG.SourceDocument))
+
+
 def check_terms(loaded: LoadedSources) -> list[Problem]:
     """Undeclared sg: terms, unknown IRI kinds, blank nodes, and entity IRIs that nothing describes."""
-    ontology = loaded.ontology()
-    declared = {s for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef)}
-    typed = set()
+    declared = {t.subject.value for t in loaded.ontology()
+                if t.predicate == RDF_TYPE and isinstance(t.subject, ox.NamedNode)}
+    typed = {t.subject for source in loaded.sources.data for t in loaded.graphs[source.path]
+             if t.predicate == RDF_TYPE}
+    sg, checked = str(SG), {}  # IRI -> its problem (rule, message) or None, decided once per IRI
+    id_base, kinds = ID_BASE, set(KINDS)
+
+    def problem_of(iri: str):
+        if iri in checked:
+            return checked[iri]
+        found = None
+        if iri.startswith(sg) and iri not in declared:
+            found = ("undeclared term", f"{compact(iri)} is not declared in the ontology (ontology/saxgraph.ttl).",
+                     True)
+        elif iri.startswith(id_base) and iri[len(id_base):].split("/", 1)[0] not in kinds:
+            found = ("unknown IRI kind", f"{iri} does not follow {id_base}<kind>/<slug> with a known kind "
+                     f"({', '.join(KINDS)}).", False)
+        checked[iri] = found
+        return found
+
+    problems = set()
     for source in loaded.sources.data:
-        typed.update(loaded.graphs[source.path].subjects(RDF.type, None))
-    problems = []
-    for source in loaded.sources.data:
-        graph, file = loaded.graphs[source.path], str(source.path)
-        for s, p, o in sorted(graph):
-            entity, prop = _show(s), _show(p)
+        file = str(source.path)
+        for s, p, o, _ in loaded.graphs[source.path]:
             for term in (s, p, o):
-                if isinstance(term, BNode):
-                    problems.append(Problem(file, "no blank nodes", "Give every node an IRI "
-                                            "(see data/README.md); blank nodes cannot be linked or dereferenced.",
-                                            entity, prop))
-                elif isinstance(term, URIRef) and term.startswith(str(SG)) and term not in declared:
-                    problems.append(Problem(file, "undeclared term", f"{compact(term)} is not declared in the "
-                                            "ontology (ontology/saxgraph.ttl).", entity, prop, _show(term)))
-                elif isinstance(term, URIRef) and term.startswith(ID_BASE):
-                    kind = term[len(ID_BASE):].split("/", 1)[0]
-                    if kind not in KINDS:
-                        problems.append(Problem(file, "unknown IRI kind", f"{term} does not follow "
-                                                f"{ID_BASE}<kind>/<slug> with a known kind ({', '.join(KINDS)}).",
-                                                entity, prop))
-            if isinstance(o, URIRef) and o.startswith(ID_BASE) and o not in typed and p != RDF.type:
-                problems.append(Problem(file, "undefined entity", f"{compact(o)} is linked to but no data "
-                                        "file gives it a type: a typo in the IRI, or a missing entity.",
-                                        entity, prop, _show(o)))
-    return _unique(problems)
-
-
-def _unique(problems):
-    seen, out = set(), []
-    for p in problems:
-        if p not in seen:
-            seen.add(p)
-            out.append(p)
-    return out
+                if isinstance(term, ox.BlankNode):
+                    problems.add(Problem(file, "no blank nodes", "Give every node an IRI (see data/README.md); "
+                                         "blank nodes cannot be linked or dereferenced.", _show(s), _show(p)))
+                elif isinstance(term, ox.NamedNode):
+                    found = problem_of(term.value)
+                    if found:
+                        rule, message, with_value = found
+                        problems.add(Problem(file, rule, message, _show(s), _show(p),
+                                             _show(term) if with_value else None))
+            if isinstance(o, ox.NamedNode) and o.value.startswith(id_base) and o not in typed and p != RDF_TYPE:
+                problems.add(Problem(file, "undefined entity", f"{compact(o.value)} is linked to but no data "
+                                     "file gives it a type: a typo in the IRI, or a missing entity.",
+                                     _show(s), _show(p), _show(o)))
+    return sorted(problems, key=lambda p: (p.file, p.entity or "", p.property or "", p.rule, p.value or ""))
 
 
 def _show(term) -> str:
-    return compact(str(term)) if isinstance(term, URIRef) else str(term)
+    return compact(term.value) if isinstance(term, ox.NamedNode) else term.value
 
 
-def document_nodes(loaded: LoadedSources) -> tuple[dict[str, URIRef], list[Problem]]:
+def document_nodes(loaded: LoadedSources) -> tuple[dict[str, ox.NamedNode], list[Problem]]:
     """The sg:SourceDocument each document graph derives from: exactly one per graph."""
     found, files_of = defaultdict(set), defaultdict(list)
     for source in loaded.sources.data:
         if source.graph == "reference":
             continue
         files_of[source.graph].append(str(source.path))
-        found[source.graph].update(loaded.graphs[source.path].subjects(RDF.type, SG.SourceDocument))
+        found[source.graph].update(t.subject for t in loaded.graphs[source.path]
+                                   if t.predicate == RDF_TYPE and t.object == SOURCE_DOCUMENT)
     documents, problems = {}, []
     for slug, files in sorted(files_of.items()):
-        nodes = sorted(found[slug])
+        nodes = sorted(found[slug], key=str)
         if len(nodes) != 1:
             problems.append(Problem(files[0], "one source document per graph",
                                     f"graph {slug} must declare exactly one sg:SourceDocument; found {len(nodes)}."))
@@ -161,13 +156,13 @@ def document_nodes(loaded: LoadedSources) -> tuple[dict[str, URIRef], list[Probl
     return documents, problems
 
 
-def alignment_closure(ontology: Graph):
+def alignment_closure(ontology: list[ox.Quad]):
     """Transitive super-classes and super-properties, and inverse pairs, as the ontology declares them."""
 
     def closure(relation):
         direct = defaultdict(set)
-        for sub, sup in ontology.subject_objects(relation):
-            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+        for sub, p, sup, _ in ontology:
+            if p == relation and isinstance(sub, ox.NamedNode) and isinstance(sup, ox.NamedNode):
                 direct[sub].add(sup)
         result = {}
         for start in direct:
@@ -182,58 +177,56 @@ def alignment_closure(ontology: Graph):
         return result
 
     inverses = {}
-    for a, b in ontology.subject_objects(OWL.inverseOf):
-        inverses[a], inverses[b] = b, a
-    return closure(RDFS.subClassOf), closure(RDFS.subPropertyOf), inverses
+    inverse_of = ox.NamedNode(str(OWL.inverseOf))
+    for a, p, b, _ in ontology:
+        if p == inverse_of:
+            inverses[a], inverses[b] = b, a
+    return (closure(ox.NamedNode(str(RDFS.subClassOf))), closure(ox.NamedNode(str(RDFS.subPropertyOf))),
+            inverses)
 
 
-def materialise(quads: set, ontology: Graph) -> set:
+def materialise(quads: set, ontology: list[ox.Quad]) -> set:
     """Triples the alignments entail (super-classes, super-properties, inverses) and nobody asserted."""
     super_classes, super_props, inverses = alignment_closure(ontology)
+    ups = {}
 
     def up(prop):
-        return {prop} | super_props.get(prop, set())
+        if prop not in ups:
+            ups[prop] = {prop} | super_props.get(prop, set())
+        return ups[prop]
 
     asserted = {(s, p, o) for s, p, o, _ in quads}
     inferred = set()
     for s, p, o in asserted:
-        if p == RDF.type:
-            inferred.update((s, RDF.type, c) for c in super_classes.get(o, ()))
+        if p == RDF_TYPE:
+            inferred.update((s, RDF_TYPE, c) for c in super_classes.get(o, ()))
             continue
         for q in up(p):
             inferred.add((s, q, o))
-            if q in inverses and isinstance(o, URIRef):
+            if q in inverses and isinstance(o, ox.NamedNode):
                 inferred.update((o, r, s) for r in up(inverses[q]))
     return inferred - asserted
 
 
-def assemble(loaded: LoadedSources, documents: dict[str, URIRef]) -> set:
+def assemble(loaded: LoadedSources, documents: dict[str, ox.NamedNode]) -> set:
     """Quads (s, p, o, graph IRI) of the dataset, before inference."""
     quads = set()
     for source in loaded.sources.all_rdf:
-        g = source.graph_iri
-        quads.update((s, p, o, g) for s, p, o in loaded.graphs[source.path])
+        g = ox.NamedNode(str(source.graph_iri))
+        quads.update((s, p, o, g) for s, p, o, _ in loaded.graphs[source.path])
+    derived_from = ox.NamedNode(str(PROV.wasDerivedFrom))
     for slug, document in documents.items():
-        quads.add((graph_iri(slug), PROV.wasDerivedFrom, document, graph_iri(slug)))
+        g = ox.NamedNode(str(graph_iri(slug)))
+        quads.add((g, derived_from, document, g))
     return quads
 
 
-def _ox(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot serialise {term!r}")
-
-
-def serialise_nquads(quads: set) -> bytes:
-    """Sorted N-Quads: the same input gives byte-identical output."""
-    lines = sorted(f"{ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g))} .\n" for s, p, o, g in quads)
-    return "".join(lines).encode("utf-8")
+def serialise_nquads(quads) -> bytes:
+    """Sorted N-Quads: the same input gives byte-identical output (pyoxigraph writes, Python sorts)."""
+    text = ox.serialize((ox.Quad(*q) for q in quads), format=ox.RdfFormat.N_QUADS)
+    lines = text.splitlines(keepends=True)
+    lines.sort()
+    return b"".join(lines)
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
@@ -305,21 +298,20 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
     loaded, documents = check(sources, progress, phases)
     quads = assemble(loaded, documents)
     inferred = materialise(quads, loaded.ontology())
-    quads.update((s, p, o, graph_iri(INFERRED_GRAPH)) for s, p, o in inferred)
+    inferred_graph = ox.NamedNode(str(graph_iri(INFERRED_GRAPH)))
+    quads.update((s, p, o, inferred_graph) for s, p, o in inferred)
     progress(f"materialised {len(inferred)} aligned triples into graph/{INFERRED_GRAPH} "
              f"in {phases.done('materialise'):.1f}s")
+    removed = kept = None
+    if public:
+        kept = public_quads(ox.Quad(*q) for q in quads)
+        removed, quads = len(quads) - len(kept), [(q.subject, q.predicate, q.object, q.graph_name) for q in kept]
+        progress(f"public: left out {removed} quads of personal data")
     nquads = serialise_nquads(quads)
     per_graph = defaultdict(int)
     for *_, g in quads:
-        per_graph[str(g)] += 1
-    removed = None
-    if public:
-        kept = public_quads(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
-        removed, nquads = len(quads) - len(kept), sorted_nquads(kept)
-        per_graph = defaultdict(int)
-        for q in kept:
-            per_graph[q.graph_name.value] += 1
-        progress(f"public: left out {removed} quads of personal data")
+        per_graph[g.value] += 1
+    del quads, inferred, loaded, kept  # from here on the N-Quads are the dataset: free the terms before the store
     manifest = {
         "saxgraph_version": __version__,
         "hash": "sha256:" + hashlib.sha256(nquads).hexdigest(),

@@ -1,23 +1,47 @@
-"""SHACL validation with pySHACL, reported as problems that name file, entity, property and rule."""
+"""SHACL validation, reported as problems that name file, entity, property and rule.
 
+Two engines give the same results (tests/test_shacl.py compares them): saxgraph's own SHACL Core validator
+(saxgraph.shacl), fast enough for a million triples, and pySHACL, the reference, which validates whenever
+the shapes use a feature the first does not implement. SAXGRAPH_SHACL_ENGINE (auto, saxgraph, pyshacl)
+chooses one by hand.
+"""
+
+import logging
 import multiprocessing
 import os
 from collections import defaultdict
+from itertools import chain
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from saxgraph.errors import Problem
-from saxgraph.namespaces import compact
+from saxgraph import shacl
+from saxgraph.errors import BuildError, Problem, SaxgraphError
+from saxgraph.namespaces import PREFIXES, compact
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+ENGINES = ("auto", "saxgraph", "pyshacl")
+log = logging.getLogger("saxgraph.validation")
 
 
-def load_shapes(paths) -> Graph:
-    shapes = Graph()
+def load_shapes(paths) -> list[ox.Triple]:
+    triples, problems = [], []
     for path in paths:
-        shapes.parse(path, format="turtle")
-    return shapes
+        try:
+            triples.extend(ox.parse(path=path, format=ox.RdfFormat.TURTLE))
+        except (SyntaxError, ValueError, OSError) as error:
+            problems.append(Problem(str(path), "Turtle syntax", " ".join(str(error).split())[:600]))
+    if problems:
+        raise BuildError(problems, "parse")
+    return triples
+
+
+def rdflib_graph(triples) -> Graph:
+    graph = Graph()
+    for name, iri in PREFIXES.items():  # pySHACL writes its messages with the graph's prefixes
+        graph.bind(name, iri, override=True)
+    return graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
 
 
 # Below this many data triples one process validates everything; above it, shape groups run in parallel.
@@ -27,11 +51,51 @@ TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsO
 _FORKED = {}  # the state worker processes inherit by fork (graphs are large; never pickled)
 
 
-def shacl_problems(loaded, workers: int | None = None) -> list[Problem]:
+def shacl_problems(loaded, workers: int | None = None, engine: str | None = None) -> list[Problem]:
     """Validate the data (with the ontology, which gives sh:class its subclass hierarchy)."""
-    data = loaded.data() + loaded.ontology()
-    shapes = load_shapes(loaded.sources.shapes)
-    files_of = loaded.files_stating()
+    engine = engine or os.environ.get("SAXGRAPH_SHACL_ENGINE") or "auto"
+    if engine not in ENGINES:
+        raise SaxgraphError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    shape_triples = load_shapes(loaded.sources.shapes)
+    if engine != "pyshacl":
+        try:
+            validator = shacl.Validator(shape_triples)
+        except shacl.UnsupportedShapes as why:
+            if engine == "saxgraph":
+                raise SaxgraphError(f"saxgraph's SHACL validator does not implement {why}; "
+                                    "use SAXGRAPH_SHACL_ENGINE=pyshacl") from None
+            log.warning("validating with pySHACL: the shapes use %s", why)
+        else:
+            results = validator.validate(shacl.Index(chain(loaded.data(), loaded.ontology())))
+            files_of = loaded.files_stating() if results else {}
+            return _sorted([_problem_of(r, files_of) for r in results])
+    return _pyshacl_problems(loaded, shape_triples, workers)
+
+
+def _problem_of(result: shacl.Result, files_of: dict) -> Problem:
+    rule = result.component.rsplit("#", 1)[-1]
+    if result.owner:
+        rule = f"{result.owner} {rule}"
+    return Problem(
+        file=_files(files_of, result.focus),
+        rule=rule,
+        message=result.message,
+        entity=compact(result.focus.value) if isinstance(result.focus, ox.NamedNode) else result.focus.value,
+        property=compact(result.path.value) if result.path is not None else None,
+        value=None if result.value is None else (
+            compact(result.value.value) if isinstance(result.value, ox.NamedNode) else repr(result.value.value))[:120],
+        severity=result.severity.rsplit("#", 1)[-1],
+    )
+
+
+def _files(files_of: dict, focus) -> str:
+    return ", ".join(sorted(files_of.get(focus, {"(no data file states this entity)"})))
+
+
+def _pyshacl_problems(loaded, shape_triples, workers: int | None) -> list[Problem]:
+    data = rdflib_graph(chain(loaded.data(), loaded.ontology()))
+    shapes = rdflib_graph(shape_triples)
+    files_of = {_rdflib_term(s): files for s, files in loaded.files_stating().items()}
     workers = workers or (os.cpu_count() or 1)
     groups = partition_shapes(shapes, data, workers if len(data) >= PARALLEL_THRESHOLD else 1)
     if len(groups) <= 1:
@@ -43,6 +107,10 @@ def shacl_problems(loaded, workers: int | None = None) -> list[Problem]:
     finally:
         _FORKED.clear()
     return _sorted([p for group in results for p in group])
+
+
+def _rdflib_term(term):
+    return URIRef(term.value) if isinstance(term, ox.NamedNode) else BNode(term.value)
 
 
 def _validate_group(group):
@@ -102,9 +170,8 @@ def _validate(data: Graph, shapes: Graph, files_of: dict, use_shapes) -> list[Pr
         owner = _named_shape(shapes, shape)
         if owner:
             rule = f"{owner} {rule}"
-        files = sorted(files_of.get(focus, {"(no data file states this entity)"}))
         problems.append(Problem(
-            file=", ".join(files),
+            file=_files(files_of, focus),
             rule=rule,
             message=str(message),
             entity=compact(str(focus)),
@@ -116,7 +183,8 @@ def _validate(data: Graph, shapes: Graph, files_of: dict, use_shapes) -> list[Pr
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=lambda p: (p.file, p.entity or "", p.property or "", p.rule, p.message))
+    return sorted(set(problems), key=lambda p: (p.file, p.entity or "", p.property or "", p.rule, p.message,
+                                                p.value or "", p.severity))
 
 
 def _named_shape(shapes: Graph, shape) -> str | None:
