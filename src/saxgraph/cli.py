@@ -49,22 +49,10 @@ def cmd_validate(args) -> int:
 
 
 def _open_store(args):
-    if getattr(args, "backend", None):
-        from saxgraph.http_client import parse_auth
-        from saxgraph.personal_data import NOT_FOR_REMOTE_STORES
-        from saxgraph.remote import RemoteStore
+    from saxgraph.datasets import open_dataset
 
-        if getattr(args, "public", False):
-            raise SaxgraphError(NOT_FOR_REMOTE_STORES)
-        return RemoteStore(args.backend, parse_auth(os.environ.get("SAXGRAPH_BACKEND_AUTH")), timeout=300.0)
-    from saxgraph.store import Store
-
-    store = Store.open_build(args.build_dir, progress=_progress)
-    if getattr(args, "public", False):
-        from saxgraph.personal_data import public_store
-
-        store = public_store(store)
-    return store
+    return open_dataset(backend=getattr(args, "backend", None), backend_auth=os.environ.get("SAXGRAPH_BACKEND_AUTH"),
+                        build_dir=args.build_dir, public=getattr(args, "public", False), progress=_progress)
 
 
 def cmd_query(args) -> int:

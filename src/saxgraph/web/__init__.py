@@ -2,13 +2,13 @@
 
 import logging
 import threading
-from pathlib import Path
 
 from flask import Flask, g
 
+from saxgraph.datasets import open_dataset
 from saxgraph.errors import SaxgraphError
 from saxgraph.personal_data import NOT_FOR_REMOTE_STORES, public_store
-from saxgraph.store import Dataset, Store
+from saxgraph.store import Dataset
 from saxgraph.web import errors, rate_limit, security
 from saxgraph.web.converters import CONVERTERS
 
@@ -69,29 +69,15 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _served_data(app: Flask, build_if_missing: bool = True) -> Dataset:
-    """The data this app serves, at start and at every reload: opened, then filtered in public mode."""
-    store = _open_store(app, build_if_missing)
-    return public_store(store) if app.config["PUBLIC"] else store
-
-
-def _open_store(app: Flask, build_if_missing: bool = True) -> Dataset:
+    """The data this app serves, at start and at every reload (saxgraph.datasets decides which)."""
     if app.config["STORE"] is not None:
-        return app.config["STORE"]
-    if app.config["BACKEND"]:
-        from saxgraph.http_client import parse_auth
-        from saxgraph.remote import RemoteStore
-
-        return RemoteStore(app.config["BACKEND"], parse_auth(app.config["BACKEND_AUTH"]),
-                           timeout=float(app.config["QUERY_TIMEOUT"]))
-    files = app.config["DATA_FILES"]
-    if files:
-        if isinstance(files, str):
-            files = files.split(",")
-        return Store.from_files([Path(f) for f in files])
-    build_dir = app.config["BUILD_DIR"]
-    return Store.open_build(Path(build_dir) if build_dir else None,
-                            build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"],
-                            in_memory=_in_memory(app.config["STORE_IN_MEMORY"]))
+        store = app.config["STORE"]
+        return public_store(store) if app.config["PUBLIC"] else store
+    return open_dataset(backend=app.config["BACKEND"], backend_auth=app.config["BACKEND_AUTH"],
+                        timeout=float(app.config["QUERY_TIMEOUT"]), data_files=app.config["DATA_FILES"],
+                        build_dir=app.config["BUILD_DIR"],
+                        build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"],
+                        in_memory=_in_memory(app.config["STORE_IN_MEMORY"]), public=app.config["PUBLIC"])
 
 
 def _in_memory(setting) -> bool | str:
