@@ -91,3 +91,38 @@ def test_a_refused_request_is_logged(limited, caplog):
     with caplog.at_level("INFO", logger="saxgraph.access"):
         assert client.get("/index.json").status_code == 429
     assert any("status=429" in record.getMessage() for record in caplog.records)
+
+
+def behind_proxy(forwarded_for: str, **headers) -> dict:
+    return {"environ_base": {"REMOTE_ADDR": "10.0.0.1"},
+            "headers": {"X-Forwarded-For": forwarded_for, **headers}}
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_allowance(limited):
+    client = limited(2, TRUSTED_PROXIES=1)
+    for _ in range(2):
+        assert client.get("/index.json", **behind_proxy("192.0.2.1")).status_code == 200
+    assert client.get("/index.json", **behind_proxy("192.0.2.1")).status_code == 429
+    assert client.get("/index.json", **behind_proxy("192.0.2.2")).status_code == 200
+
+
+def test_a_forged_forwarded_for_does_not_buy_a_new_allowance(limited):
+    """Untrusted, the header is ignored; trusted, only the address the proxy itself appended counts."""
+    direct = limited(2)
+    for n in range(2):
+        assert direct.get("/index.json", **behind_proxy(f"198.51.100.{n}")).status_code == 200
+    assert direct.get("/index.json", **behind_proxy("198.51.100.9")).status_code == 429
+    proxied = limited(2, TRUSTED_PROXIES=1)
+    for n in range(2):
+        assert proxied.get("/index.json", **behind_proxy(f"198.51.100.{n}, 192.0.2.7")).status_code == 200
+    assert proxied.get("/index.json", **behind_proxy("198.51.100.9, 192.0.2.7")).status_code == 429
+
+
+def test_behind_a_trusted_proxy_absolute_urls_use_the_public_scheme_and_host(limited):
+    """The service description names the endpoint as clients reach it through the proxy."""
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "graph.example.org", "Accept": "text/turtle"}
+    trusted = limited(0, TRUSTED_PROXIES=1).get("/sparql", headers=headers,
+                                                environ_base={"REMOTE_ADDR": "10.0.0.1"})
+    assert "<https://graph.example.org/sparql>" in trusted.get_data(as_text=True)
+    untrusted = limited(0).get("/sparql", headers=headers).get_data(as_text=True)
+    assert "graph.example.org" not in untrusted and "<http://localhost/sparql>" in untrusted

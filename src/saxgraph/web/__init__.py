@@ -4,6 +4,7 @@ import logging
 import threading
 
 from flask import Flask, g
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from saxgraph.datasets import open_dataset
 from saxgraph.errors import SaxgraphError
@@ -26,6 +27,9 @@ DEFAULTS = {
     "STORE_IN_MEMORY": "auto",
     # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
     "PUBLIC_URL": None,
+    # Reverse proxies in front of the server whose X-Forwarded-For/-Proto/-Host/-Port/-Prefix headers are
+    # trusted (Werkzeug's ProxyFix): 1 behind one nginx. 0 ignores those headers, which any client can send.
+    "TRUSTED_PROXIES": 0,
     # Limits (documented in README "Limits").
     "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped (503)
     "QUERY_WORKERS": 2,  # forked processes per server process that run queries (killed at the time limit)
@@ -56,6 +60,10 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["PUBLIC"] and app.config["BACKEND"]:
         raise SaxgraphError(NOT_FOR_REMOTE_STORES)
     app.extensions["saxgraph.store"] = _served_data(app)
+    proxies = int(app.config["TRUSTED_PROXIES"] or 0)
+    if proxies:  # the client's address (rate limit, log) and the public URL as the proxy received them
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies,
+                                x_prefix=proxies)
     app.url_map.converters.update(CONVERTERS)
     errors.register(app)
     security.register(app)
