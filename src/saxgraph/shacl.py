@@ -180,9 +180,6 @@ def well_formed(literal: ox.Literal) -> bool:
 
 # --- compiled shapes -------------------------------------------------------------------------------
 
-Check = object  # a function (validator, shape, focus, values, results) -> None
-
-
 @dataclass(eq=False)
 class Shape:
     node: object
@@ -191,7 +188,7 @@ class Shape:
     messages: list[str]
     owner: str | None
     deactivated: bool = False
-    checks: list = field(default_factory=list)
+    checks: list = field(default_factory=list)  # functions (validator, shape, focus, values, results)
     memo: dict = field(default_factory=dict)  # node -> results, when evaluated as a nested shape
 
 
