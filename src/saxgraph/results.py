@@ -36,15 +36,21 @@ _ROW_STARTS = {"json": (b'[{"', b',{"'), "xml": (b"<result>",), "tsv": (b"\n",),
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 
 
+# Below this size an answer's rows are only counted once it is complete (one pass instead of two).
+COUNT_WHILE_WRITING_FROM = 1 << 20
+
+
 class _CountingWriter:
-    """Collects pyoxigraph's output; raises TooManyRows once the rows seen so far exceed `limit`, and
-    OverBudget past `budget` bytes. Rows are counted per chunk, so a row start split across two chunks is
-    missed: the count is a lower bound, and only ever stops a result that really is too large."""
+    """Collects pyoxigraph's output; raises OverBudget past `budget` bytes and, once the answer is larger
+    than COUNT_WHILE_WRITING_FROM, TooManyRows as soon as the rows seen exceed `limit`. Rows are counted
+    per chunk, so a row start split across two chunks is missed: the count is a lower bound, and only ever
+    stops a result that really is too large."""
 
     def __init__(self, starts: tuple[bytes, ...], limit: int | None, budget: int):
         self.starts, self.limit, self.budget = starts, limit, budget
         self.chunks: list[bytes] = []
         self.size = self.rows = 0
+        self.counting = False
 
     def write(self, chunk) -> int:
         chunk = bytes(chunk)
@@ -52,8 +58,10 @@ class _CountingWriter:
         self.size += len(chunk)
         if self.size > self.budget:
             raise OverBudget()
-        if self.limit is not None and self.starts:
-            self.rows += sum(chunk.count(start) for start in self.starts)
+        if self.limit is not None and self.starts and self.size > COUNT_WHILE_WRITING_FROM:
+            for seen in (self.chunks if not self.counting else (chunk,)):
+                self.rows += sum(seen.count(start) for start in self.starts)
+            self.counting = True
             if self.rows - 1 > self.limit:  # - 1: TSV's head line ends in a newline too
                 raise TooManyRows(self.limit)
         return len(chunk)
