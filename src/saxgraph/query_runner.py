@@ -30,7 +30,7 @@ from saxgraph.errors import (
     ResultTooLargeError,
     SaxgraphError,
 )
-from saxgraph.results import WRITERS, TooManyRows, capped
+from saxgraph.results import WRITERS, OverBudget, TooManyRows, capped, serialize_capped
 from saxgraph.sparql_text import classify, refused_services
 
 log = logging.getLogger("saxgraph.query")
@@ -42,6 +42,9 @@ MAX_NESTING = 256
 # parsed and evaluated as a tree as deep as the chain is long, it kills the engine some 6000 operators in.
 # Real queries use a few dozen.
 MAX_OPERATORS = 2000
+# SELECT answers up to this size are written by pyoxigraph (several times faster than our row-by-row
+# writers); a larger one is written again by those, which the row cap can stop part-way.
+NATIVE_WRITER_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -111,18 +114,26 @@ class QueryRunner(Protocol):
 def execute(store, request: QueryRequest, max_rows: int | None = None, **options) -> QueryOutcome:
     """Run one query in this process and serialise its result (`options`: the store's own, e.g. timeout)."""
     started = time.perf_counter()
-    result = store.query(request.sparql, default_graphs=_list(request.default_graphs),
-                         named_graphs=_list(request.named_graphs), base_iri=request.base_iri, **options)
+
+    def run():
+        return store.query(request.sparql, default_graphs=_list(request.default_graphs),
+                           named_graphs=_list(request.named_graphs), base_iri=request.base_iri, **options)
+
+    result = run()
     out = io.BytesIO()
     if isinstance(result, ox.QuerySolutions):
         fmt = formats.by_name(request.results_format, formats.RESULTS)
-        variables = [v.value for v in result.variables]
         try:
-            size = WRITERS[fmt.name](variables, capped(result, max_rows), out)
+            try:
+                body, size = serialize_capped(result, fmt.name, fmt.ox_format, max_rows, NATIVE_WRITER_BYTES)
+            except OverBudget:
+                result = run()  # the first run's solutions went into the abandoned answer
+                size = WRITERS[fmt.name]([v.value for v in result.variables], capped(result, max_rows), out)
+                body = out.getvalue()
         except TooManyRows as error:
             raise ResultTooLargeError(_too_large(error.limit, "rows")) from None
-        form = "solutions"
-    elif isinstance(result, ox.QueryBoolean):
+        return QueryOutcome("solutions", fmt.name, body, size, time.perf_counter() - started)
+    if isinstance(result, ox.QueryBoolean):
         fmt = formats.by_name(request.results_format, formats.RESULTS)
         result.serialize(out, format=fmt.ox_format)
         form, size = "boolean", 1

@@ -1,41 +1,56 @@
 """The one content-negotiation function of the app (Werkzeug's Accept parsing: q-values, wildcards,
 specificity), and the headers that go with a negotiated response."""
 
+from functools import lru_cache
+
 from flask import Request, Response, request
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 from saxgraph.errors import NotAcceptableError, UnknownFormatError
 from saxgraph.formats import Format, by_media_type, by_name
 
 
 def negotiate(offers: list[Format], default: Format | None = None, *, extension: str | None = None,
-              req: Request | None = None, param: str = "format") -> Format:
+              req: Request | None = None, param: str | None = "format") -> Format:
     """Pick the representation: an explicit extension or `format` parameter wins over Accept.
 
     `offers` is in server preference order; the first offer breaks ties and is the default when the
-    client sends no Accept header (or `*/*`)."""
+    client sends no Accept header (or `*/*`). `param=None`: the caller has read the request's parameters."""
     req = req or request
     default = default or offers[0]
-    explicit = extension or req.args.get(param) or (req.form.get(param) if req.method == "POST" else None)
+    explicit = extension or (param and (req.args.get(param) or
+                                        (req.form.get(param) if req.method == "POST" else None)))
     if explicit:
         return _explicit(explicit, offers)
-    accept = req.accept_mimetypes
-    if not accept or not accept.values():
+    found = _best_match(req.headers.get("Accept"), (default, *(f for f in offers if f is not default)))
+    if found is True:
         return default
+    if found is None:
+        available = [f.media_type for f in offers]
+        names = "|".join(f.name for f in offers)
+        raise NotAcceptableError(
+            f"None of the media types in Accept ({req.headers.get('Accept')}) is available here. "
+            f"Available: {', '.join(available)} (or add ?{param or 'format'}=<{names}>).", available)
+    return found
+
+
+@lru_cache(maxsize=256)  # a few Accept values per client library and browser
+def _best_match(accept_header: str | None, offers: tuple[Format, ...]) -> Format | bool | None:
+    """The offer the Accept header ranks first; True when it asks for nothing in particular (the default
+    then), None when it accepts none of them."""
+    accept = parse_accept_header(accept_header, MIMEAccept)
+    if not accept or not accept.values():
+        return True
     candidates, owner = [], {}
-    for fmt in [default] + [f for f in offers if f is not default]:
+    for fmt in offers:
         for media_type in (fmt.media_type, *fmt.aliases):
             if media_type not in owner:
                 owner[media_type] = fmt
                 candidates.append(media_type)
     # Werkzeug ranks by quality, then specificity, then the order of `candidates` (default first).
     best = accept.best_match(candidates)
-    if best is None:
-        available = [f.media_type for f in offers]
-        raise NotAcceptableError(
-            f"None of the media types in Accept ({req.headers.get('Accept')}) is available here. "
-            f"Available: {', '.join(available)} (or add ?{param}=<{'|'.join(f.name for f in offers)}>).",
-            available)
-    return owner[best]
+    return None if best is None else owner[best]
 
 
 def _explicit(value: str, offers: list[Format]) -> Format:

@@ -178,7 +178,7 @@ def _negotiate(sparql: str, params: dict) -> formats.Format:
             return fmt
     if asked:
         return negotiate(offers, extension=asked[0])  # none is offered for this query form: 406, with the list
-    return negotiate(offers)
+    return negotiate(offers, param=None)  # format, output and results were read above (URL, form body)
 
 
 def service_description() -> Response:
