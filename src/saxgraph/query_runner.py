@@ -13,6 +13,7 @@ import pickle
 import queue
 import re
 import signal
+import stat
 import threading
 import time
 from dataclasses import dataclass, field
@@ -203,6 +204,7 @@ class QueryPool:
         pid = os.fork()
         if pid == 0:  # the worker
             parent_end.close()
+            _release_inherited(keep=child_end.fileno())
             _worker_loop(self.store, child_end, self.max_rows)
             os._exit(0)
         child_end.close()
@@ -306,6 +308,29 @@ def _exit_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
+
+
+def _release_inherited(keep: int) -> None:
+    """Workers are forked while the server serves, so they inherit its sockets and pipes: client
+    connections open at that moment, the listening socket, the other workers' pipes. A connection the server
+    closes stays open while a worker holds it (the client never sees the end of the response). Each is
+    pointed at /dev/null instead: its number stays taken, so that a Python object of the server's that still
+    owns it can never close a file the worker opened later (the store's), and the standard streams and the
+    store's own files are left alone."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    try:
+        for name in os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else ():
+            fd = int(name)
+            if fd <= 2 or fd in (keep, devnull):
+                continue
+            try:
+                mode = os.fstat(fd).st_mode
+            except OSError:
+                continue  # the directory listing's own descriptor, already closed
+            if stat.S_ISSOCK(mode) or stat.S_ISFIFO(mode):
+                os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def _worker_loop(store, conn: Connection, max_rows) -> None:

@@ -152,3 +152,30 @@ def test_an_engine_crash_is_a_logged_500_not_a_client_error(mini_dataset, caplog
     assert response.status_code == 500
     assert any("SIGSEGV" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+def test_query_workers_do_not_hold_the_servers_connections_open():
+    """Workers forked while a client is connected must not keep its socket: when the server closes the
+    connection, the client sees the end of it at once."""
+    import socket
+
+    import pyoxigraph as ox
+
+    from saxgraph.query_runner import QueryPool, QueryRequest
+    from saxgraph.store import Store
+
+    server_side, client_side = socket.socketpair()
+    pool = QueryPool(Store(ox.Store()), size=2)
+    try:
+        assert pool.run(QueryRequest("ASK { }"), timeout=30).body  # forks the workers now
+        inode = f"socket:[{os.fstat(server_side.fileno()).st_ino}]"
+        for worker in list(pool._idle.queue):
+            held = {os.readlink(f"/proc/{worker.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{worker.pid}/fd")}
+            assert inode not in held, f"query worker {worker.pid} holds the client connection"
+        server_side.close()
+        client_side.settimeout(5)
+        assert client_side.recv(1) == b""  # end of stream, not a timeout
+        assert pool.run(QueryRequest("ASK { }"), timeout=30).body  # the workers still answer
+    finally:
+        pool.close()
+        client_side.close()
