@@ -179,3 +179,29 @@ def test_slow_clients_do_not_starve_the_others(server):
             client.stop.set()
         for client in slow:
             client.join(10)
+
+
+@pytest.fixture(scope="module")
+def waitress_server(real_build, tmp_path_factory):
+    with live.serve(real_build.dataset_path.parent, tmp_path_factory.mktemp("exhaust-waitress"),
+                    server="waitress", env={"SAXGRAPH_QUERY_TIMEOUT": "1"}) as running:
+        yield running
+
+
+def test_slow_clients_do_not_starve_waitress(waitress_server):
+    """Under waitress (`--server waitress`, 8 threads here) three times as many dribbling connections as it
+    has threads: it reads requests itself and hands a thread only a complete one, so good requests still
+    answer. (The same test against gunicorn without REQUEST_READ_TIMEOUT fails: its threads are starved.)"""
+    request = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * 400 + b"\r\n\r\n"
+    slow = [SlowClient(waitress_server, 0.2, request) for _ in range(24)]
+    for client in slow:
+        client.start()
+    try:
+        time.sleep(2)
+        for _ in range(5):
+            assert good_answer(waitress_server)
+    finally:
+        for client in slow:
+            client.stop.set()
+        for client in slow:
+            client.join(10)
