@@ -196,6 +196,7 @@ class Validator:
     def __init__(self, shapes_triples):
         self.sg = Index(shapes_triples)
         self.shapes: dict = {}
+        self._nodes = self._shape_nodes()
         self._check_supported()
         self.targeted = [self.shape(node) for node in self._targeted_nodes()]
         self._check_acyclic()
@@ -221,7 +222,7 @@ class Validator:
             if name not in SUPPORTED | NON_VALIDATING | {"declare", "prefix", "namespace", "prefixes"}:
                 where = compact(str(next(iter(subjects)).value))
                 raise UnsupportedShapes(f"sh:{name} (on {where})")
-        for node in self._shape_nodes():
+        for node in self._nodes:
             path = self.sg.value(node, sh("path"))
             if path is not None and not isinstance(path, ox.NamedNode):
                 raise UnsupportedShapes(f"a property path that is not a predicate (on {node})")
@@ -232,9 +233,8 @@ class Validator:
         nodes = set()
         for name in TARGETS:
             nodes.update(self.sg.subjects_of(sh(name)))
-        shapes = self._shape_nodes()
         for cls in (_n(RDFS + "Class"), _n(OWL + "Class")):  # implicit class targets
-            nodes.update(n for n in self.sg.instances(cls) if n in shapes)
+            nodes.update(n for n in self.sg.instances(cls) if n in self._nodes)
         return sorted(nodes, key=str)
 
     def _owner(self, node) -> str | None:

@@ -163,11 +163,10 @@ def test_a_body_that_never_arrives_is_cut_off_as_a_client_error(server):
     assert good_answer(server)
 
 
-def test_slow_clients_do_not_starve_the_others(server):
-    """More dribbling connections than the server has threads (2 workers x 4), each cut off at the read
-    deadline (3 s here): good requests still answer."""
+def good_answers_beside_dribblers(server, dribblers: int) -> None:
+    """Good requests answer while `dribblers` connections send a request a byte every 0.2 s."""
     request = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * 400 + b"\r\n\r\n"
-    slow = [SlowClient(server, 0.2, request) for _ in range(12)]
+    slow = [SlowClient(server, 0.2, request) for _ in range(dribblers)]
     for client in slow:
         client.start()
     try:
@@ -181,6 +180,12 @@ def test_slow_clients_do_not_starve_the_others(server):
             client.join(10)
 
 
+def test_slow_clients_do_not_starve_the_others(server):
+    """More dribbling connections than the server has threads (2 workers x 4), each cut off at the read
+    deadline (3 s here): good requests still answer."""
+    good_answers_beside_dribblers(server, 12)
+
+
 @pytest.fixture(scope="module")
 def waitress_server(real_build, tmp_path_factory):
     with live.serve(real_build.dataset_path.parent, tmp_path_factory.mktemp("exhaust-waitress"),
@@ -192,16 +197,4 @@ def test_slow_clients_do_not_starve_waitress(waitress_server):
     """Under waitress (`--server waitress`, 8 threads here) three times as many dribbling connections as it
     has threads: it reads requests itself and hands a thread only a complete one, so good requests still
     answer. (The same test against gunicorn without REQUEST_READ_TIMEOUT fails: its threads are starved.)"""
-    request = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * 400 + b"\r\n\r\n"
-    slow = [SlowClient(waitress_server, 0.2, request) for _ in range(24)]
-    for client in slow:
-        client.start()
-    try:
-        time.sleep(2)
-        for _ in range(5):
-            assert good_answer(waitress_server)
-    finally:
-        for client in slow:
-            client.stop.set()
-        for client in slow:
-            client.join(10)
+    good_answers_beside_dribblers(waitress_server, 24)

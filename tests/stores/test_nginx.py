@@ -30,8 +30,8 @@ def _replicas_bench():
     return module
 
 
-def nginx_binary() -> str | None:
-    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
+def nginx_binary() -> str | None:  # Debian installs it in /usr/sbin, which a user's PATH may lack
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 
 @pytest.fixture(scope="module")
