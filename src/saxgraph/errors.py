@@ -60,7 +60,19 @@ class QueryTimeoutError(SaxgraphError):
 
 
 class ResultTooLargeError(SaxgraphError):
-    """The result exceeded the configured maximum number of rows."""
+    """The result exceeded the configured maximum number of rows or bytes."""
+
+
+class QueryMemoryError(SaxgraphError):
+    """The query needed more memory than a query process may use (QUERY_MEMORY); the process was replaced."""
+
+
+class ServerBusyError(SaxgraphError):
+    """No query process became free within the queue budget (QUEUE_TIMEOUT); retry after `retry_after` s."""
+
+    def __init__(self, message: str, retry_after: int = 2):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class NotAcceptableError(SaxgraphError):

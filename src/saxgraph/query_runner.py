@@ -1,17 +1,21 @@
-"""Run SPARQL queries under the endpoint's limits: a time limit that really stops the work, a cap on the
-result size, and SERVICE refused unless allow-listed.
+"""Run SPARQL queries under the endpoint's limits: a time limit that really stops the work, caps on the
+size of the query and of its answer, bounded memory, and SERVICE refused unless allow-listed.
 
 pyoxigraph's `Store.query` cannot be interrupted, so queries run in worker processes forked from the process
 that holds the loaded store (copy-on-write: nothing is reloaded). A worker that passes the time limit is
-killed and replaced; one that dies is replaced too. The parent only ever waits on a pipe.
+killed and replaced; one that dies is replaced too. The parent only ever waits on a pipe, and waits for a
+free worker only as long as the queue budget allows; free workers go first to the clients with the fewest
+queries running, so one client's burst of slow queries does not hold everyone else's behind it.
+
+A worker runs its queries on a thread with a deep stack (the engine recurses once per element of long flat
+chains: thousands of BINDs or UNIONs overflowed the main thread's 8 MiB), may allocate QUERY_MEMORY beyond
+what it was forked with, and without an allow-list cannot open network sockets (saxgraph.sandbox).
 """
 
-import io
+import errno
 import logging
 import os
 import pickle
-import queue
-import re
 import signal
 import stat
 import threading
@@ -22,17 +26,20 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from saxgraph import formats
+from saxgraph import formats, sandbox
 from saxgraph.errors import (
+    BackendError,
     QueryEvaluationError,
+    QueryMemoryError,
     QueryRefusedError,
     QuerySyntaxError,
     QueryTimeoutError,
     ResultTooLargeError,
     SaxgraphError,
+    ServerBusyError,
 )
-from saxgraph.results import WRITERS, OverBudget, TooManyRows, capped, serialize_capped
-from saxgraph.sparql_text import classify, refused_services
+from saxgraph.results import BoundedWriter, OverBudget, TooManyRows, capped, serialize_capped
+from saxgraph.sparql_text import AllowedEndpoint, classify, refused_services, service_targets
 
 log = logging.getLogger("saxgraph.query")
 
@@ -43,9 +50,13 @@ MAX_NESTING = 256
 # parsed and evaluated as a tree as deep as the chain is long, it kills the engine some 6000 operators in.
 # Real queries use a few dozen.
 MAX_OPERATORS = 2000
-# SELECT answers up to this size are written by pyoxigraph (several times faster than our row-by-row
-# writers); a larger one is written again by those, which the row cap can stop part-way.
-NATIVE_WRITER_BYTES = 32 * 1024 * 1024
+# Tokens inside parentheses (expressions, SELECT expressions, IN lists): 20,000 SELECT expressions took the
+# engine 12 s to prepare even on a deep stack; 20,000 terms of an IN list compared with each row stay quick.
+MAX_EXPRESSION_TERMS = 20_000
+# The stack of the thread that runs queries in a worker (address space only; pages are used as touched).
+# 5,000 BINDs, 10,000 UNION groups or 5,000 SELECT expressions crashed the engine on 8 MiB; on 512 MiB they
+# run, and past MAX_QUERY_PATTERNS they are refused before that matters.
+QUERY_STACK_BYTES = 512 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -72,17 +83,10 @@ class QueryOutcome:
         return formats.by_name(self.format_name, formats.RDF if self.form == "graph" else formats.RESULTS)
 
 
-def allowlist(setting) -> list[str]:
-    """SERVICE_ALLOWLIST as IRI prefixes: a list, or (from the environment) a string of them separated by
-    commas or spaces, never read character by character; an empty prefix would allow everything."""
-    if setting is None:
-        return []
-    items = re.split(r"[\s,]+", setting) if isinstance(setting, str) else setting
-    return [str(item).strip() for item in items if str(item).strip()]
-
-
-def check_allowed(sparql: str, service_allowlist=()) -> None:
-    """Refuse what a read-only, SSRF-safe endpoint must never run, before anything runs."""
+def check_allowed(sparql: str, allowed: tuple[AllowedEndpoint, ...] = (), max_patterns: int = 128) -> None:
+    """Refuse what a read-only, SSRF-safe endpoint must never run, before anything runs: updates, SERVICE
+    to an endpoint not on the allow-list (however it is spelled), and queries larger than the engine can
+    prepare safely within the time limit."""
     text = classify(sparql)
     if text.form == "UPDATE":
         raise QueryRefusedError("This endpoint is read-only: SPARQL Update is not accepted.")
@@ -91,19 +95,44 @@ def check_allowed(sparql: str, service_allowlist=()) -> None:
                                f"most {MAX_NESTING} levels of {{ }}, ( ) and [ ].")
     if text.operators > MAX_OPERATORS:
         raise QuerySyntaxError(f"The query has {text.operators} operators (! + - * / && || = < > | ^); this "
-                               f"endpoint evaluates queries with at most {MAX_OPERATORS}. Split the expression, "
-                               "or use VALUES or IN ( ... ) for long lists.")
-    refused = refused_services(sparql, allowlist(service_allowlist))
+                               f"endpoint evaluates queries with at most {MAX_OPERATORS}. Split the "
+                               "expression, or use VALUES or IN ( ... ) for long lists.")
+    if max_patterns and text.patterns > max_patterns:
+        raise QuerySyntaxError(
+            f"The query has {text.patterns} graph patterns (triple patterns, groups, OPTIONAL, UNION, MINUS, "
+            f"BIND, FILTER, ...); this endpoint plans at most {max_patterns} (MAX_QUERY_PATTERNS): the "
+            "engine's planning time grows steeply with their number. Use VALUES for long lists of "
+            "alternatives, or split the query.")
+    if text.expression_terms > MAX_EXPRESSION_TERMS:
+        raise QuerySyntaxError(f"The query has {text.expression_terms} terms inside parentheses "
+                               "(expressions, function arguments, IN lists); this endpoint evaluates at "
+                               f"most {MAX_EXPRESSION_TERMS}. Use VALUES for long lists.")
+    refused = refused_services(sparql, allowed)
     if refused:
         raise QueryRefusedError(
             f"SERVICE (federated query) to {', '.join(refused)} is refused: this endpoint does not fetch "
-            "remote data on a client's behalf. An operator can allow-list endpoint IRI prefixes with the "
-            "SERVICE_ALLOWLIST setting (SAXGRAPH_SERVICE_ALLOWLIST).")
+            "remote data on a client's behalf. An operator can allow-list SPARQL endpoints with the "
+            "SERVICE_ALLOWLIST setting (SAXGRAPH_SERVICE_ALLOWLIST); a variable, relative or unresolvable "
+            "target is never allowed. (The seven letters SERVICE followed by an IRI and a { are read as the "
+            "keyword wherever they stand, even inside a string or a comment.)")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may use (the settings of the same names)."""
+
+    max_rows: int | None = 100_000  # MAX_RESULT_ROWS: solutions or triples
+    max_bytes: int = 32 * 1024 * 1024  # MAX_RESULT_BYTES: the serialised answer
+    memory: int = 0  # QUERY_MEMORY: bytes a query process may allocate beyond its own at fork; 0: no bound
+    network: bool = False  # whether query processes may open sockets (only with a SERVICE_ALLOWLIST)
+    queue_timeout: float = 5.0  # QUEUE_TIMEOUT: seconds a query may wait for a free query process
 
 
 class QueryRunner(Protocol):
-    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
-        """The serialised result, or QueryTimeoutError (503) when it takes longer than `timeout` seconds."""
+    def run(self, request: QueryRequest, timeout: float, client: str = "",
+            queue_timeout: float | None = None) -> QueryOutcome:
+        """The serialised result, or QueryTimeoutError (503) when it takes longer than `timeout` seconds;
+        `client` (the address asking) decides who goes first when queries wait for a query process."""
 
     def retire(self, grace: float) -> None:
         """A newer runner serves from now on (a reload): wind down once running queries had `grace` s."""
@@ -112,40 +141,39 @@ class QueryRunner(Protocol):
         """Stop now."""
 
 
-def execute(store, request: QueryRequest, max_rows: int | None = None, **options) -> QueryOutcome:
-    """Run one query in this process and serialise its result (`options`: the store's own, e.g. timeout)."""
+def execute(store, request: QueryRequest, limits: Limits = Limits(), **options) -> QueryOutcome:
+    """Run one query in this process and serialise its result once (`options`: the store's own, e.g.
+    timeout); ResultTooLargeError past the row or byte cap."""
     started = time.perf_counter()
-
-    def run():
-        return store.query(request.sparql, default_graphs=_list(request.default_graphs),
-                           named_graphs=_list(request.named_graphs), base_iri=request.base_iri, **options)
-
-    result = run()
-    out = io.BytesIO()
-    if isinstance(result, ox.QuerySolutions):
-        fmt = formats.by_name(request.results_format, formats.RESULTS)
-        try:
+    result = store.query(request.sparql, default_graphs=_list(request.default_graphs),
+                         named_graphs=_list(request.named_graphs), base_iri=request.base_iri, **options)
+    try:
+        if isinstance(result, ox.QuerySolutions):
+            fmt = formats.by_name(request.results_format, formats.RESULTS)
             try:
-                body, size = serialize_capped(result, fmt.name, fmt.ox_format, max_rows, NATIVE_WRITER_BYTES)
-            except OverBudget:
-                result = run()  # the first run's solutions went into the abandoned answer
-                size = WRITERS[fmt.name]([v.value for v in result.variables], capped(result, max_rows), out)
-                body = out.getvalue()
-        except TooManyRows as error:
-            raise ResultTooLargeError(_too_large(error.limit, "rows")) from None
-        return QueryOutcome("solutions", fmt.name, body, size, time.perf_counter() - started)
-    if isinstance(result, ox.QueryBoolean):
-        fmt = formats.by_name(request.results_format, formats.RESULTS)
-        result.serialize(out, format=fmt.ox_format)
-        form, size = "boolean", 1
-    else:
-        fmt = formats.by_name(request.graph_format, formats.RDF)
-        try:
-            triples = list(capped(result, max_rows))
-        except TooManyRows as error:
-            raise ResultTooLargeError(_too_large(error.limit, "triples")) from None
-        ox.serialize(triples, out, format=fmt.ox_format)
-        form, size = "graph", len(triples)
+                body, size = serialize_capped(result, fmt.name, fmt.ox_format, limits.max_rows,
+                                              limits.max_bytes)
+            except TooManyRows as error:
+                raise ResultTooLargeError(_too_many(error.limit, "rows")) from None
+            return QueryOutcome("solutions", fmt.name, body, size, time.perf_counter() - started)
+        out = BoundedWriter(limits.max_bytes)
+        if isinstance(result, ox.QueryBoolean):
+            fmt = formats.by_name(request.results_format, formats.RESULTS)
+            result.serialize(out, format=fmt.ox_format)
+            form, size = "boolean", 1
+        else:
+            fmt = formats.by_name(request.graph_format, formats.RDF)
+            try:
+                triples = list(capped(result, limits.max_rows))
+            except TooManyRows as error:
+                raise ResultTooLargeError(_too_many(error.limit, "triples")) from None
+            ox.serialize(triples, out, format=fmt.ox_format)
+            form, size = "graph", len(triples)
+    except OverBudget:
+        raise ResultTooLargeError(
+            f"The answer is larger than {limits.max_bytes} bytes, the limit of this endpoint "
+            "(MAX_RESULT_BYTES). Add LIMIT/OFFSET to page through it, select fewer or shorter values, or "
+            "download the data dumps.") from None
     return QueryOutcome(form, fmt.name, out.getvalue(), size, time.perf_counter() - started)
 
 
@@ -153,7 +181,7 @@ def _list(graphs):
     return list(graphs) if graphs is not None else None
 
 
-def _too_large(limit: int, what: str) -> str:
+def _too_many(limit: int, what: str) -> str:
     return (f"The result has more than {limit} {what}, the limit of this endpoint (MAX_RESULT_ROWS). "
             "Add LIMIT/OFFSET to page through it, or download the data dumps.")
 
@@ -162,11 +190,12 @@ class DirectRunner:
     """For a store that enforces the time limit itself (a remote endpoint, by HTTP timeout): run in the
     request's thread."""
 
-    def __init__(self, store, max_rows: int | None = None):
-        self.store, self.max_rows = store, max_rows
+    def __init__(self, store, limits: Limits = Limits()):
+        self.store, self.limits = store, limits
 
-    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
-        return execute(self.store, request, self.max_rows, timeout=timeout)
+    def run(self, request: QueryRequest, timeout: float, client: str = "",
+            queue_timeout: float | None = None) -> QueryOutcome:
+        return execute(self.store, request, self.limits, timeout=timeout)
 
     def retire(self, grace: float) -> None:
         pass  # nothing of its own to wind down: queries already running finish in their requests' threads
@@ -177,12 +206,79 @@ class DirectRunner:
 
 # --- worker processes --------------------------------------------------------------------------------
 
+def _busy(waited: float) -> ServerBusyError:
+    return ServerBusyError("Every query process of this server stayed busy for as long as a query may wait "
+                           f"(QUEUE_TIMEOUT; {waited:.1f} s here); try again shortly.", retry_after=2)
+
+
+class _FairQueue:
+    """Idle workers, handed to waiting requests fairly: first to the client with the fewest queries
+    running, then the longest waiting. A request waits at most `timeout` seconds (ServerBusyError)."""
+
+    def __init__(self):
+        self._condition = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._waiting: list[list] = []  # [client, arrival, granted worker or None]
+        self._running: dict[str, int] = {}
+        self._arrivals = 0
+
+    def put(self, worker: "_Worker") -> None:
+        with self._condition:
+            self._idle.append(worker)
+            self._grant()
+
+    def take(self, client: str, timeout: float) -> "_Worker":
+        if timeout <= 0:
+            raise _busy(0)
+        with self._condition:
+            self._arrivals += 1
+            ticket = [client, self._arrivals, None]
+            self._waiting.append(ticket)
+            self._grant()
+            deadline = time.monotonic() + timeout
+            while ticket[2] is None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self._waiting.remove(ticket)
+                    raise _busy(timeout)
+                self._condition.wait(remaining)
+            return ticket[2]
+
+    def done(self, client: str) -> None:
+        with self._condition:
+            running = self._running.get(client, 0) - 1
+            if running > 0:
+                self._running[client] = running
+            else:
+                self._running.pop(client, None)
+
+    def idle(self) -> list["_Worker"]:
+        with self._condition:
+            return list(self._idle)
+
+    def drain(self) -> list["_Worker"]:
+        with self._condition:
+            idle, self._idle = self._idle, []
+            return idle
+
+    def _grant(self) -> None:
+        granted = False
+        while self._idle and self._waiting:
+            ticket = min(self._waiting, key=lambda t: (self._running.get(t[0], 0), t[1]))
+            self._waiting.remove(ticket)
+            ticket[2] = self._idle.pop(0)  # first in, first out: each worker takes its turn
+            self._running[ticket[0]] = self._running.get(ticket[0], 0) + 1
+            granted = True
+        if granted:
+            self._condition.notify_all()
+
+
 class QueryPool:
     """Forked query workers sharing the parent's loaded store; created lazily in the serving process."""
 
-    def __init__(self, store, size: int = 2, max_rows: int | None = None):
-        self.store, self.size, self.max_rows = store, max(1, size), max_rows
-        self._idle: queue.Queue = queue.Queue()
+    def __init__(self, store, size: int = 2, limits: Limits = Limits()):
+        self.store, self.size, self.limits = store, max(1, size), limits
+        self._queue = _FairQueue()
         self._pid = None
         self._lock = threading.Lock()
         self.restarts = 0
@@ -194,9 +290,9 @@ class QueryPool:
         with self._lock:
             if self._pid == os.getpid():
                 return
-            self._idle = queue.Queue()  # workers inherited from another process are not ours
+            self._queue = _FairQueue()  # workers inherited from another process are not ours
             for _ in range(self.size):
-                self._idle.put(self._spawn())
+                self._queue.put(self._spawn())
             self._pid = os.getpid()
 
     def _spawn(self) -> "_Worker":
@@ -205,55 +301,79 @@ class QueryPool:
         if pid == 0:  # the worker
             parent_end.close()
             _release_inherited(keep=child_end.fileno())
-            _worker_loop(self.store, child_end, self.max_rows)
+            _worker_main(self.store, child_end, self.limits)
             os._exit(0)
         child_end.close()
         return _Worker(pid, parent_end)
 
-    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
+    def run(self, request: QueryRequest, timeout: float, client: str = "",
+            queue_timeout: float | None = None) -> QueryOutcome:
+        """`queue_timeout`: what is left of the queue budget (QUEUE_TIMEOUT) for this request."""
         self._ensure_started()
-        deadline = time.monotonic() + timeout
+        budget = self.limits.queue_timeout if queue_timeout is None else queue_timeout
+        worker = self._take(client, budget)
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeoutError(f"All {self.size} query workers stayed busy for {timeout:g} s; "
-                                    "try again shortly.") from None
-        try:
-            worker.conn.send_bytes(pickle.dumps(request))
-            remaining = max(0.0, deadline - time.monotonic())
-            if not worker.conn.poll(remaining):
+            try:
+                worker.conn.send_bytes(pickle.dumps(request))
+            except OSError:  # it died while idle (killed from outside): the query has not run; a fresh one
+                self._replace(worker)
+                worker = self._take(client, budget, queued=True)
+                worker.conn.send_bytes(pickle.dumps(request))
+            if not worker.conn.poll(timeout):
                 self._replace(worker)
                 worker = None
                 raise QueryTimeoutError(f"The query ran longer than the time limit of {timeout:g} s and "
                                         "was stopped. Narrow it (LIMIT, more specific patterns) or raise "
                                         "QUERY_TIMEOUT if you run this server.")
             status, payload = pickle.loads(worker.conn.recv_bytes())
-        except (EOFError, OSError, BrokenPipeError):
-            # the worker died mid-query: replace it. Killed from outside (out of memory): a retryable 503;
-            # crashed (pyoxigraph faulted): a server fault, logged and answered 500, not blamed on the client.
+        except (EOFError, OSError):
+            # the worker died mid-query: replace it. Out of the memory it may use (the engine aborts when an
+            # allocation fails): 503, retryable with a smaller query; crashed otherwise (pyoxigraph faulted):
+            # a server fault, logged and answered 500, not blamed on the client.
             wait_status = self._replace(worker) if worker is not None else None
             worker = None
             crash = _crash_signal(wait_status)
+            if crash == "SIGABRT" and self.limits.memory:
+                raise QueryMemoryError(
+                    f"The query needed more memory than a query may use here ({self.limits.memory // 2**20} "
+                    "MiB, QUERY_MEMORY) and was stopped. Narrow it (LIMIT, more specific patterns, no ORDER "
+                    "BY over large intermediate results).") from None
             if crash:
                 raise RuntimeError(f"the query engine crashed ({crash}) on: {request.sparql[:500]!r}") \
                     from None
-            raise QueryTimeoutError("The query worker stopped unexpectedly; it has been replaced. "
+            raise QueryTimeoutError("The query process stopped unexpectedly; it has been replaced. "
                                     "Try again.") from None
         finally:
+            self._queue.done(client)
             if worker is not None:
                 if self._retired and self._pid is None:
                     worker.kill()  # the pool closed while this query ran
                 else:
-                    self._idle.put(worker)
+                    self._queue.put(worker)
         if status == "ok":
             return payload
         error_class, message = payload
         raise error_class(message)
 
+    def idle_pids(self) -> list[int]:
+        """The process ids of the workers waiting for a query, in the order they will take one."""
+        return [worker.pid for worker in self._queue.idle()]
+
+    def _take(self, client: str, budget: float, queued: bool = False) -> "_Worker":
+        """An idle worker that is alive (one that died while idle is replaced first)."""
+        if queued:
+            self._queue.done(client)
+        while True:
+            worker = self._queue.take(client, budget)
+            if not worker.conn.poll(0):  # an idle worker writes nothing: readable means its end closed
+                return worker
+            self._queue.done(client)
+            self._replace(worker)
+
     def _replace(self, worker: "_Worker") -> int | None:
         wait_status = worker.kill()
         self.restarts += 1
-        self._idle.put(self._spawn())
+        self._queue.put(self._spawn())
         return wait_status
 
     def retire(self, grace: float) -> None:
@@ -267,11 +387,8 @@ class QueryPool:
     def close(self) -> None:
         if self._pid != os.getpid():
             return
-        while True:
-            try:
-                self._idle.get_nowait().kill()
-            except queue.Empty:
-                break
+        for worker in self._queue.drain():
+            worker.kill()
         self._pid = None
 
 
@@ -333,23 +450,65 @@ def _release_inherited(keep: int) -> None:
         os.close(devnull)
 
 
-def _worker_loop(store, conn: Connection, max_rows) -> None:
+def _worker_main(store, conn: Connection, limits: Limits) -> None:
+    """The worker process: confined (no network unless allowed, bounded memory), then its loop on a thread
+    with a deep stack."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which then kills us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    sandboxed = not limits.network and sandbox.forbid_network()
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    confined = threading.Event()
+    loop = threading.Thread(target=_worker_loop, args=(store, conn, limits, sandboxed, confined),
+                            name="saxgraph-query")
+    threading.stack_size(QUERY_STACK_BYTES)  # read when the thread starts
+    try:
+        loop.start()
+    finally:
+        threading.stack_size(0)
+    if limits.memory:  # counted from now, so that the stack's mapping (mostly never touched) is not
+        sandbox.limit_memory(limits.memory)
+    confined.set()
+    loop.join()
+
+
+def _worker_loop(store, conn: Connection, limits: Limits, sandboxed: bool, confined: threading.Event) -> None:
+    confined.wait()
     while True:
         try:
             request = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return  # the server went away
         try:
-            reply = ("ok", execute(store, request, max_rows))
-        except (QuerySyntaxError, ResultTooLargeError, QueryRefusedError, SaxgraphError) as error:
+            reply = ("ok", execute(store, request, limits))
+        except SaxgraphError as error:
             reply = ("error", (type(error), str(error)))
         except (ValueError, TypeError) as error:  # pyoxigraph: e.g. an invalid IRI in default-graph-uri
             reply = ("error", (QuerySyntaxError, str(error)))
+        except MemoryError:
+            reply = ("error", (QueryMemoryError, "The query needed more memory than a query may use here "
+                                                 "(QUERY_MEMORY) and was stopped. Narrow it."))
+        except OSError as error:
+            reply = ("error", _network_error(request.sparql, error, sandboxed))
         except RuntimeError as error:  # pyoxigraph's evaluation errors caused by the query itself
-            reply = ("error", (QueryEvaluationError, f"The query cannot be evaluated: {error}"))
+            if service_targets(request.sparql) and "service" in str(error).lower():
+                reply = ("error", (BackendError, f"The SERVICE endpoint did not answer as SPARQL: {error}"))
+            else:
+                reply = ("error", (QueryEvaluationError, f"The query cannot be evaluated: {error}"))
         except Exception as error:  # a fault, not bad input: the server logs it and answers 500
             reply = ("error", (RuntimeError, f"{type(error).__name__}: {error}"))
         conn.send_bytes(pickle.dumps(reply))
+
+
+def _network_error(sparql: str, error: OSError, sandboxed: bool) -> tuple[type, str]:
+    """What an OSError from the engine means: a connection the sandbox stopped (a SERVICE the text check
+    should have refused), a SERVICE endpoint that could not be reached (502), or a fault of the store."""
+    # pyoxigraph's I/O errors carry no errno, only its text: "Permission denied (os error 13)"
+    denied = error.errno in (errno.EACCES, errno.EPERM) or \
+        f"(os error {errno.EACCES})" in str(error) or f"(os error {errno.EPERM})" in str(error)
+    if sandboxed and denied:
+        log.error("a query tried to open a network connection and was stopped: %r", sparql[:500])
+        return QueryRefusedError, ("The query tried to make this server open a network connection (SERVICE); "
+                                   "this endpoint does not fetch remote data on a client's behalf.")
+    if service_targets(sparql):
+        return BackendError, f"The SERVICE endpoint could not be queried: {error}"
+    return RuntimeError, f"the store could not be read: {error}"

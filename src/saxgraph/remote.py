@@ -85,8 +85,8 @@ class RemoteStore(Dataset):
     def __len__(self) -> int:
         return self._size
 
-    def query_runner(self, size: int, max_rows: int | None):
-        return DirectRunner(self, max_rows)
+    def query_runner(self, size: int, limits):
+        return DirectRunner(self, limits)
 
     # --- querying ------------------------------------------------------------------------------------
 

@@ -76,8 +76,9 @@ class Dataset(ABC):
         """Quads in the named graphs."""
 
     @abstractmethod
-    def query_runner(self, size: int, max_rows: int | None):
-        """What runs the endpoint's queries under its time limit: `run(QueryRequest, timeout)`."""
+    def query_runner(self, size: int, limits):
+        """What runs the endpoint's queries under its time limit (`run(QueryRequest, timeout, client)`) and
+        `limits` (saxgraph.query_runner.Limits)."""
 
     def select(self, sparql: str, **kwargs) -> list[dict[str, str]]:
         result = self.query(sparql, **kwargs)
@@ -224,11 +225,11 @@ class Store(Dataset):
     def __len__(self) -> int:
         return self._size
 
-    def query_runner(self, size: int, max_rows: int | None):
+    def query_runner(self, size: int, limits):
         """pyoxigraph cannot interrupt a query: forked workers that can be killed at the time limit."""
         from saxgraph.query_runner import QueryPool
 
-        return QueryPool(self, size=size, max_rows=max_rows)
+        return QueryPool(self, size=size, limits=limits)
 
 
 def _consistent_build(dataset: Path, manifest_path: Path, attempts: int = 5) -> tuple[dict, bytes]:

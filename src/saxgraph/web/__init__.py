@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from saxgraph.datasets import open_dataset
 from saxgraph.errors import SaxgraphError
 from saxgraph.personal_data import NOT_FOR_REMOTE_STORES, public_store
+from saxgraph.sparql_text import allowed_endpoints
 from saxgraph.store import Dataset
 from saxgraph.web import errors, rate_limit, security
 from saxgraph.web.converters import CONVERTERS
@@ -34,11 +35,17 @@ DEFAULTS = {
     "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped (503)
     "QUERY_WORKERS": 2,  # forked processes per server process that run queries (killed at the time limit)
     "MAX_RESULT_ROWS": 100_000,  # solutions a SELECT may return
+    "MAX_RESULT_BYTES": 32 * 1024 * 1024,  # bytes of a serialised answer (413 beyond)
+    "MAX_QUERY_PATTERNS": 128,  # graph patterns a query may have (400 beyond): planning grows steeply
+    "QUERY_MEMORY": 2048,  # MiB a query process may allocate for a query (503 beyond); 0 = unbounded
+    "QUEUE_TIMEOUT": 5.0,  # seconds a query may wait for a free query process (503 with Retry-After beyond)
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
     "REQUEST_READ_TIMEOUT": 30.0,  # seconds a request may take to arrive under gunicorn (408 beyond)
-    "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
+    "SERVICE_ALLOWLIST": [],  # SPARQL endpoints SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
     "RATE_LIMIT": 0,  # requests per minute per client address (429 beyond); 0 = no limit
+    "RATE_LIMIT_QUERY_SECONDS": 0,  # engine seconds per minute per client address (429 beyond); 0 = no limit
+    "MAX_CLIENT_QUERIES": 0,  # queries one client address may have running or waiting at once; 0 = no limit
     # Data protection: serve the public variant of the data, without personal data (saxgraph.personal_data).
     "PUBLIC": False,
     # HTTP caching of /sparql answers (README "Performance"): answers change only with a new build.
@@ -46,6 +53,10 @@ DEFAULTS = {
     "RESULT_CACHE_BYTES": 64_000_000,  # serialised answers kept per server process (0: no cache)
     "RESULT_CACHE_ENTRY_BYTES": 1_000_000,  # larger answers are not kept (their ETag still gives 304s)
 }
+
+# The WSGI environ key in which the server says when a request had arrived whole (time.monotonic()):
+# time a request waited for a thread counts towards its queue budget (QUEUE_TIMEOUT).
+ARRIVED = "saxgraph.arrived"
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
 BLUEPRINTS: list[str] = ["well_formed", "resources", "downloads", "sparql", "ops", "ui"]
@@ -59,6 +70,10 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.from_mapping(config)
     if app.config["PUBLIC"] and app.config["BACKEND"]:
         raise SaxgraphError(NOT_FOR_REMOTE_STORES)
+    try:
+        app.extensions["saxgraph.service_allowlist"] = allowed_endpoints(app.config["SERVICE_ALLOWLIST"])
+    except ValueError as error:
+        raise SaxgraphError(str(error)) from None
     app.extensions["saxgraph.store"] = _served_data(app)
     proxies = int(app.config["TRUSTED_PROXIES"] or 0)
     if proxies:  # the client's address (rate limit, log) and the public URL as the proxy received them

@@ -5,6 +5,7 @@ named-graph-uri; content negotiation on Accept or `format`; without a query, the
 or, for a browser, the query UI.
 """
 
+import time
 import weakref
 from urllib.parse import parse_qsl
 
@@ -12,12 +13,13 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from saxgraph import formats
 from saxgraph.errors import ProtocolError, QueryRefusedError, UnsupportedMediaTypeError
-from saxgraph.query_runner import QueryRequest, QueryRunner, check_allowed
+from saxgraph.query_runner import Limits, QueryRequest, QueryRunner, check_allowed
 from saxgraph.service_description import describe_service, serialise
 from saxgraph.sparql_text import classify
-from saxgraph.web import get_store
+from saxgraph.web import ARRIVED, get_store
 from saxgraph.web.negotiation import negotiate
 from saxgraph.web.ops import note
+from saxgraph.web.rate_limit import query_allowance
 from saxgraph.web.result_cache import AnswerCache, CachedAnswer, answer_key
 
 bp = Blueprint("sparql", __name__)
@@ -61,7 +63,8 @@ def endpoint():
                                 f"of a POST with Content-Type {DIRECT}.")
         return service_description()
     sparql = queries[0]
-    check_allowed(sparql, current_app.config["SERVICE_ALLOWLIST"])
+    check_allowed(sparql, current_app.extensions["saxgraph.service_allowlist"],
+                  int(current_app.config["MAX_QUERY_PATTERNS"]))
     fmt = _negotiate(sparql, params)
     query_request = QueryRequest(
         sparql=sparql,
@@ -80,7 +83,14 @@ def endpoint():
     cache = answer_cache()
     answer = cache.get(etag)
     if answer is None:
-        outcome = query_pool().run(query_request, float(current_app.config["QUERY_TIMEOUT"]))
+        with query_allowance() as spent:
+            started = time.perf_counter()
+            try:
+                outcome = query_pool().run(query_request, float(current_app.config["QUERY_TIMEOUT"]),
+                                           client=request.remote_addr or "", queue_timeout=_queue_budget())
+            finally:
+                spent["seconds"] = time.perf_counter() - started
+            spent["seconds"] = outcome.seconds
         answer = CachedAnswer(outcome.body, outcome.format.content_type, outcome.size, outcome.form,
                               outcome.format_name)
         cache.put(etag, answer)
@@ -91,6 +101,14 @@ def endpoint():
     response.headers["X-Result-Size"] = str(answer.size)
     note(form=answer.form, format=answer.format_name)
     return _cacheable(response, etag if revalidating else None)
+
+
+def _queue_budget() -> float:
+    """What is left of QUEUE_TIMEOUT for this request: the server counts it from when the request had
+    arrived whole, so time spent waiting for a request thread counts too (saxgraph.slow_clients)."""
+    budget = float(current_app.config["QUEUE_TIMEOUT"])
+    arrived = request.environ.get(ARRIVED)
+    return budget - (time.monotonic() - arrived) if arrived is not None else budget
 
 
 def _cacheable(response: Response, etag: str | None) -> Response:
@@ -203,8 +221,11 @@ def query_pool() -> QueryRunner:
     pool = extensions.get("saxgraph.query_pool")
     if pool is None:
         config = current_app.config
-        candidate = extensions["saxgraph.store"].query_runner(int(config["QUERY_WORKERS"]),
-                                                               int(config["MAX_RESULT_ROWS"]))
+        limits = Limits(max_rows=int(config["MAX_RESULT_ROWS"]), max_bytes=int(config["MAX_RESULT_BYTES"]),
+                        memory=int(float(config["QUERY_MEMORY"]) * 2**20),
+                        network=bool(extensions["saxgraph.service_allowlist"]),
+                        queue_timeout=float(config["QUEUE_TIMEOUT"]))
+        candidate = extensions["saxgraph.store"].query_runner(int(config["QUERY_WORKERS"]), limits)
         pool = extensions.setdefault("saxgraph.query_pool", candidate)  # one pool, if two requests race
         if pool is candidate:
             weakref.finalize(current_app._get_current_object(), pool.close)
