@@ -88,14 +88,16 @@ class BalancedThreadWorker(DeadlineThreadWorker):
     _published = -1
 
     def _should_decline(self) -> bool:
-        now = time.monotonic()
-        if self._decline_until is not None:
-            return now < self._decline_until
+        """Whether to leave the waiting connection to a peer: only while this worker holds more than the
+        least-loaded one (looked up each time: the peers' figures change as they accept), and for at most
+        DECLINE_SECONDS in a row."""
         fewest = self.board.fewest_elsewhere()
         if fewest is None or self.nr_conns <= fewest:
             return False
-        self._decline_until = now + DECLINE_SECONDS
-        return True
+        now = time.monotonic()
+        if self._decline_until is None:
+            self._decline_until = now + DECLINE_SECONDS
+        return now < self._decline_until
 
     def accept(self, *args):
         if self._should_decline():

@@ -76,6 +76,8 @@ def _gunicorn(app, args, config: dict) -> int:
             self.cfg.set("graceful_timeout", 10)
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", None)  # saxgraph.access logs one structured line per request
+            # the longest request line gunicorn reads (its most; a longer GET is 414: send the query by POST)
+            self.cfg.set("limit_request_line", 8190)
             if "control_socket_disable" in self.cfg.settings:
                 # gunicorn >= 25 opens one control socket per user (~/.gunicorn/gunicorn.ctl): a second
                 # server on the same machine would take it over; saxgraph does not use it

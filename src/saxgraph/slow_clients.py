@@ -1,79 +1,244 @@
-"""A gunicorn gthread worker that gives each request a deadline to arrive (REQUEST_READ_TIMEOUT).
+"""A gunicorn gthread worker that reads each request whole before a thread sees it.
 
-gthread hands a connection to a thread as soon as its first byte arrives, and the thread then reads the
-rest without a time limit: a client that sends its request a byte at a time holds the thread for as long
-as it likes, and a dozen such clients hold every thread of a small server (slowloris). Here every read of a
-request is bounded by one deadline, counted from its first read: a request head still incomplete then is
-answered 408 and the connection closed; a body still incomplete reads as a client that went away (werkzeug
-answers 400). The deadline starts again with the next request on a kept-alive connection."""
+gthread hands a connection to a thread as soon as it is accepted (gunicorn 27 then waits up to 5 s in that
+thread for a first byte) and the thread reads the request without a time limit: a client that sends its
+request a byte at a time, or 500 clients that connect and say nothing, hold every thread of a small
+server (slowloris), and /health waits behind them. Here the worker's event loop reads every request,
+head and body, without blocking, and only a complete request goes to a thread; a request still
+incomplete REQUEST_READ_TIMEOUT seconds after the loop began waiting for it is answered 408 and its
+connection closed. `GET /health` is answered in the event loop itself, so a load balancer gets its answer
+while every thread is busy with queries. Errors gunicorn answers itself (a request line over the limit:
+414, too many or too large header fields: 431, a malformed request: 400) are text/plain like the app's."""
 
+import html
+import re
 import socket
+import threading
 import time
+from concurrent import futures
+from functools import partial
+from selectors import EVENT_READ
 
-from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import ThreadWorker
+
+from saxgraph.web import ARRIVED
 
 TOO_SLOW = (b"HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\n"
             b"Connection: close\r\n"
             b"Content-Length: %d\r\n\r\n%s")
+_handling = threading.local()
+# A head larger than this goes to gunicorn's parser as it is, which refuses it (414 or 431).
+MAX_HEAD_BYTES = 64 * 1024
+_HEALTH = re.compile(rb"(GET|HEAD) /health[ ?]")
+_CONTENT_LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*(\d+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_CHUNKED = re.compile(rb"^transfer-encoding[ \t]*:.*chunked", re.IGNORECASE | re.MULTILINE)
 
 
-class DeadlineSocket:
-    """A client socket whose reads for one request end at a deadline; everything else is the socket's."""
+def request_complete(data: bytes, max_body: int | None) -> bool:
+    """Whether `data` holds a whole HTTP/1.1 request (or enough of one for the server to refuse it: a head
+    over MAX_HEAD_BYTES, a body over `max_body`, a malformed chunk)."""
+    end = data.find(b"\r\n\r\n")
+    if end < 0:
+        return len(data) > MAX_HEAD_BYTES
+    head, body = data[:end], data[end + 4:]
+    if _CHUNKED.search(head):
+        return _chunked_complete(body, max_body)
+    length = _CONTENT_LENGTH.search(head)
+    if length is None:
+        return True
+    declared = int(length.group(1))
+    return len(body) >= declared or (max_body is not None and declared > max_body)
+
+
+def _chunked_complete(body: bytes, max_body: int | None) -> bool:
+    position = total = 0
+    while True:
+        line_end = body.find(b"\r\n", position)
+        if line_end < 0:
+            return len(body) - position > 1024  # a chunk-size line that long is malformed: let it be refused
+        size_text = body[position:line_end].split(b";", 1)[0].strip()
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            return True  # malformed: the parser answers 400
+        if size == 0:
+            return body.find(b"\r\n\r\n", line_end) >= 0 or body.endswith(b"\r\n\r\n")
+        total += size
+        if max_body is not None and total > max_body:
+            return True  # the application refuses it (413) without reading it
+        position = line_end + 2 + size + 2
+        if position > len(body):
+            return False
+
+
+class RequestSocket:
+    """A client socket whose reads first return what the event loop has already read, then read the
+    socket itself (pipelined requests) under a deadline; everything else is the socket's."""
 
     def __init__(self, sock: socket.socket, seconds: float):
-        self._sock, self._seconds = sock, seconds
-        self._deadline: float | None = None
-        self.reading_head = True
+        self.raw, self._seconds = sock, seconds
+        self.pending = b""
+        self.arrived: float | None = None  # when the event loop had read the request whole
+        self.send_timeout: float | None = None  # set while the event loop itself answers
+
+    def sendall(self, data, *flags):
+        if self.send_timeout is None:
+            return self.raw.sendall(data, *flags)
+        self.raw.settimeout(self.send_timeout)
+        try:
+            return self.raw.sendall(data, *flags)
+        finally:
+            self.raw.settimeout(None)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+    def feed(self, data: bytes) -> None:
+        self.pending += data
+
+    def recv(self, size: int, *flags) -> bytes:
+        if self.pending:
+            data, self.pending = self.pending[:size], self.pending[size:]
+            return data
+        self.raw.settimeout(self._seconds)
+        try:
+            return self.raw.recv(size, *flags)
+        except TimeoutError:
+            return b""  # reads as a client that went away
+        finally:
+            self.raw.settimeout(None)
+
+
+class _PlainErrorSocket:
+    """Rewrites the HTML error page gunicorn writes for a request it cannot parse as text/plain."""
+
+    _STATUS = re.compile(rb"^HTTP/1\.1 (\d{3}) ([^\r\n]*)")
+    _MESSAGE = re.compile(rb"</h1>\s*(.*?)\s*</body>", re.DOTALL)
+
+    def __init__(self, sock):
+        self._sock = sock
 
     def __getattr__(self, name):
         return getattr(self._sock, name)
 
-    def recv(self, size: int, *flags) -> bytes:
-        now = time.monotonic()
-        if self._deadline is None:
-            self._deadline = now + self._seconds
-        remaining = self._deadline - now
-        if remaining > 0:
-            self._sock.settimeout(remaining)
-            try:
-                return self._sock.recv(size, *flags)
-            except TimeoutError:
-                pass
-            finally:
-                self._sock.settimeout(None)
-        return self._too_slow()
+    def sendall(self, data: bytes, *flags):
+        status, message = self._STATUS.match(data), self._MESSAGE.search(data)
+        if status is None:
+            return self._sock.sendall(data, *flags)
+        reason = status.group(2).decode("latin-1")
+        text = html.unescape(message.group(1).decode("latin-1")) if message else ""
+        hint = {"414": " The query is too long for a GET URL: send it by POST (form or "
+                       "application/sparql-query)."}.get(status.group(1).decode(), "")
+        body = f"{reason}: {text or reason}.{hint}\n".replace("..", ".").encode("utf-8")
+        head = (f"HTTP/1.1 {status.group(1).decode()} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                f"Connection: close\r\nContent-Length: {len(body)}\r\n\r\n").encode("latin-1")
+        return self._sock.sendall(head + body, *flags)
 
-    def _too_slow(self) -> bytes:
-        if self.reading_head:
-            message = (f"Request Timeout: the request did not arrive within {self._seconds:g} s "
-                       "(REQUEST_READ_TIMEOUT).\n").encode()
-            try:
-                self._sock.settimeout(1)
-                self._sock.sendall(TOO_SLOW % (len(message), message))
-            except OSError:
-                pass
-            raise NoMoreData(b"")
-        return b""  # the body stops here: the application sees a client that went away
 
-    def sendall(self, data, *flags):
-        self._deadline, self.reading_head = None, True  # the answer goes out: the next request starts afresh
-        return self._sock.sendall(data, *flags)
+class _Arrival:
+    """WSGI middleware: tells the app when the request it handles had arrived whole."""
 
-    def send(self, data, *flags):
-        self._deadline, self.reading_head = None, True
-        return self._sock.send(data, *flags)
+    def __init__(self, app):
+        self.app = app
+        self.config = getattr(app, "config", {})
+
+    def __call__(self, environ, start_response):
+        environ[ARRIVED] = getattr(_handling, "arrived", None) or time.monotonic()
+        return self.app(environ, start_response)
 
 
 class DeadlineThreadWorker(ThreadWorker):
-    """gthread with a per-request read deadline (the app's REQUEST_READ_TIMEOUT setting)."""
+    """gthread whose event loop reads requests whole (REQUEST_READ_TIMEOUT) and answers /health itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._arriving: dict = {}  # connection -> the time by which its request must have arrived
+
+    def load_wsgi(self):
+        super().load_wsgi()
+        self.wsgi = _Arrival(self.wsgi)
+
+    def _setting(self, name: str, default):
+        return getattr(self.wsgi, "config", {}).get(name, default)
+
+    def handle(self, conn):
+        _handling.arrived = getattr(conn.sock, "arrived", None)
+        try:
+            return super().handle(conn)
+        finally:
+            _handling.arrived = None
 
     def enqueue_req(self, conn):
-        if not isinstance(conn.sock, DeadlineSocket):
-            config = getattr(self.wsgi, "config", {})
-            conn.sock = DeadlineSocket(conn.sock, float(config.get("REQUEST_READ_TIMEOUT", 30)))
-        return super().enqueue_req(conn)
+        """Called on the event loop for a new connection or a kept-alive one that became readable."""
+        if not isinstance(conn.sock, RequestSocket):
+            conn.sock = RequestSocket(conn.sock, float(self._setting("REQUEST_READ_TIMEOUT", 30)))
+        if conn.parser is not None and conn.parser.unreader.buf.getvalue():
+            return super().enqueue_req(conn)  # pipelined: its parser has read the next request already
+        conn.sock.raw.setblocking(False)
+        self._arriving[conn] = time.monotonic() + float(self._setting("REQUEST_READ_TIMEOUT", 30))
+        self.poller.register(conn.sock.raw, EVENT_READ, partial(self._on_readable, conn))
 
-    def handle_request(self, req, conn):
-        conn.sock.reading_head = False  # the head is in; the application reads the body
-        return super().handle_request(req, conn)
+    def _on_readable(self, conn, _fileobj) -> None:
+        try:
+            data = conn.sock.raw.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:  # the client went away before its request was whole
+            self._stop_waiting(conn)
+            self.nr_conns -= 1
+            conn.close()
+            return
+        conn.sock.feed(data)
+        if not request_complete(conn.sock.pending, self._setting("MAX_CONTENT_LENGTH", None)):
+            return
+        self._stop_waiting(conn)
+        conn.data_ready = True
+        conn.sock.arrived = time.monotonic()
+        if _HEALTH.match(conn.sock.pending):
+            self._answer_here(conn)
+        else:
+            super().enqueue_req(conn)
+
+    def _stop_waiting(self, conn) -> None:
+        self._arriving.pop(conn, None)
+        try:
+            self.poller.unregister(conn.sock.raw)
+        except (KeyError, ValueError, OSError):
+            pass
+
+    def _answer_here(self, conn) -> None:
+        """A cheap request answered on the event loop, so that no busy thread can hold it up."""
+        outcome = futures.Future()
+        conn.sock.send_timeout = 2.0  # a client that does not read its answer cannot hold the loop longer
+        try:
+            outcome.set_result(self.handle(conn))
+        except Exception as error:
+            outcome.set_exception(error)
+        finally:
+            conn.sock.send_timeout = None
+        self.finish_request(conn, outcome)
+
+    def murder_pending(self):
+        super().murder_pending()
+        now = time.monotonic()
+        for conn, deadline in list(self._arriving.items()):
+            if deadline <= now:
+                self._stop_waiting(conn)
+                self._too_slow(conn)
+                self.nr_conns -= 1
+                conn.close()
+
+    def _too_slow(self, conn) -> None:
+        seconds = float(self._setting("REQUEST_READ_TIMEOUT", 30))
+        message = (f"Request Timeout: the request did not arrive within {seconds:g} s "
+                   "(REQUEST_READ_TIMEOUT).\n").encode()
+        try:
+            conn.sock.raw.settimeout(1)
+            conn.sock.raw.sendall(TOO_SLOW % (len(message), message))
+        except OSError:
+            pass
+
+    def handle_error(self, req, client, addr, exc):
+        return super().handle_error(req, _PlainErrorSocket(client), addr, exc)

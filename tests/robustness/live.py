@@ -190,5 +190,21 @@ def load(server: Server, seconds: float, clients: int = 8, max_requests: int = 1
     return result
 
 
+def raw_request(server: Server, data: bytes, timeout: float = 30) -> bytes:
+    """Send raw bytes on a new connection; everything the server answers until it closes."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=timeout) as sock:
+        try:
+            sock.sendall(data)
+        except OSError:
+            pass  # the server may close before the whole oversized body is sent
+        chunks = []
+        try:
+            while chunk := sock.recv(65536):
+                chunks.append(chunk)
+        except OSError:
+            pass
+    return b"".join(chunks)
+
+
 def health(server: Server) -> dict:
     return json.loads(fetch(f"{server.base}/health")[1])

@@ -83,26 +83,11 @@ def test_memory_stays_bounded_under_exhausting_queries(server):
     assert after < 3000
 
 
-def raw_request(server, data: bytes, timeout: float = 30) -> bytes:
-    with socket.create_connection(("127.0.0.1", server.port), timeout=timeout) as sock:
-        try:
-            sock.sendall(data)
-        except OSError:
-            pass  # the server may close before the whole oversized body is sent
-        chunks = []
-        try:
-            while chunk := sock.recv(65536):
-                chunks.append(chunk)
-        except OSError:
-            pass
-    return b"".join(chunks)
-
-
 def test_an_oversized_body_is_cut_off_by_the_size_cap(server):
     body = b"ASK {} #" + b"x" * 3_000_000
     head = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
             b"Connection: close\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
-    answer = raw_request(server, head + body)
+    answer = live.raw_request(server, head + body)
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     assert good_answer(server)
 
@@ -110,14 +95,14 @@ def test_an_oversized_body_is_cut_off_by_the_size_cap(server):
 def test_a_huge_declared_length_with_no_body_is_refused_at_once(server):
     head = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
             b"Connection: close\r\nContent-Length: 99999999999\r\n\r\nASK {}")
-    assert raw_request(server, head).startswith(b"HTTP/1.1 413")
+    assert live.raw_request(server, head).startswith(b"HTTP/1.1 413")
 
 
 def test_an_overlong_request_line_or_header_is_refused(server):
     line = b"GET /sparql?query=" + b"A" * 20000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    assert raw_request(server, line)[:12] in (b"HTTP/1.1 414", b"HTTP/1.1 400")
+    assert live.raw_request(server, line)[:12] in (b"HTTP/1.1 414", b"HTTP/1.1 400")
     header = b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20000 + b"\r\nConnection: close\r\n\r\n"
-    assert raw_request(server, header)[:12] in (b"HTTP/1.1 431", b"HTTP/1.1 400")
+    assert live.raw_request(server, header)[:12] in (b"HTTP/1.1 431", b"HTTP/1.1 400")
     assert good_answer(server)
 
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -34,15 +35,18 @@ def gunicorn_workers(server) -> list[int]:
 
 
 def busy_query_workers(server) -> list[int]:
-    """Query worker processes (children of gunicorn workers) that are using CPU now."""
+    """Query worker processes (children of gunicorn workers) with a thread using CPU now (a query runs on a
+    thread of its own, not the main one)."""
     found = []
     for worker in gunicorn_workers(server):
         for pid in live.children(worker):
-            try:
-                fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] == "R":
+            states = []
+            for task in Path(f"/proc/{pid}/task").glob("*"):
+                try:
+                    states.append(open(task / "stat").read().rsplit(")", 1)[1].split()[0])
+                except OSError:
+                    continue
+            if "R" in states:
                 found.append(pid)
     return found
 

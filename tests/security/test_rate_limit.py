@@ -126,3 +126,53 @@ def test_behind_a_trusted_proxy_absolute_urls_use_the_public_scheme_and_host(lim
     assert "<https://graph.example.org/sparql>" in trusted.get_data(as_text=True)
     untrusted = limited(0).get("/sparql", headers=headers).get_data(as_text=True)
     assert "graph.example.org" not in untrusted and "<http://localhost/sparql>" in untrusted
+
+
+SLOW = "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { " + " ".join(
+    f"VALUES ?v{i} {{ {' '.join(str(n) for n in range(30))} }}" for i in range(4)) + " }")  # ~0.3 s
+
+
+def test_query_time_is_charged_to_its_client(limited):
+    """RATE_LIMIT_QUERY_SECONDS: a client that has used its engine time waits; another client does not."""
+    client = limited(0, RATE_LIMIT_QUERY_SECONDS=0.3, RESULT_CACHE_BYTES=0)
+    statuses = [client.get(SLOW, **from_address("192.0.2.1")).status_code for _ in range(30)]
+    assert statuses[0] == 200 and 429 in statuses, statuses
+    refused = client.get(SLOW, **from_address("192.0.2.1"))
+    assert refused.status_code == 429 and "RATE_LIMIT_QUERY_SECONDS" in refused.get_data(as_text=True)
+    assert int(refused.headers["Retry-After"]) >= 1
+    assert client.get(SLOW, **from_address("192.0.2.2")).status_code == 200
+
+
+def test_the_limits_are_shared_by_the_servers_processes(limited):
+    """The allowance lives in shared memory made before gunicorn forks its workers: a request counted in one
+    process is counted in the others."""
+    import os
+
+    client = limited(4)
+    app = client.application
+    table = app.extensions["saxgraph.clients"]
+    for _ in range(2):
+        assert client.get("/index.json").status_code == 200
+    pid = os.fork()
+    if pid == 0:  # another worker process of the same server
+        taken = sum(table.take_request("127.0.0.1") == 0 for _ in range(5))
+        os._exit(taken)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 2  # the two left after this process's two
+    assert client.get("/index.json").status_code == 429
+
+
+def test_too_many_queries_at_once_from_one_client_are_refused(mini_dataset):
+    """MAX_CLIENT_QUERIES counts queries running or waiting for a query process; others are not held up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = create_app({"STORE": mini_dataset, "TESTING": True, "QUERY_WORKERS": 1, "MAX_CLIENT_QUERIES": 2,
+                      "RESULT_CACHE_BYTES": 0, "QUEUE_TIMEOUT": 30})
+
+    def ask(address):
+        return app.test_client().get(SLOW, **from_address(address)).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(ask, ["192.0.2.1"] * 8))
+    assert statuses.count(200) >= 2 and 429 in statuses, statuses
+    assert ask("192.0.2.1") == 200  # all of them ended: the count is back to zero
