@@ -8,7 +8,8 @@ carries personal data whatever holds it. From that, the public variant leaves ou
   statement linking to one (contact person, member, credit, participant), in every graph, inferred included;
 - the memberships (posts) a person holds: a person's role and role title at an organisation;
 - every statement using a personal-data property;
-- any other literal that spells out a person's name (a description naming a signatory), as a safety net.
+- any other literal that names a person (a description naming a signatory), as a safety net: a person's
+  label or family name as a whole word, whatever its length.
 
 An organisation's own phone and fax numbers are kept: they are not a person's. The filter runs once, when a
 dataset is built (`saxgraph build --public`) or loaded (PUBLIC), so every route and every dump serves only
@@ -16,6 +17,7 @@ what is left. The result is the same set of quads either way, hence the same ver
 """
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -30,7 +32,7 @@ PERSONAL_DATA = ox.NamedNode(str(SG) + "personalData")
 TRUE = ox.Literal("true", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
 # A membership is the n-ary form of "X holds a post at Y": held by a person, it is that person's post.
 MEMBERSHIP_CLASSES = {ox.NamedNode(str(SG) + "Membership"), ox.NamedNode(PREFIXES["org"] + "Membership")}
-MIN_NAME_LENGTH = 5  # shorter labels ("Reuter" has 6) would match inside ordinary words
+FAMILY_NAME = ox.NamedNode(str(SG) + "familyName")
 
 
 def marked_terms(quads: list[ox.Quad]) -> tuple[set, set]:
@@ -62,15 +64,22 @@ def public_quads(quads: Iterable[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> 
     memberships = {q.subject for q in quads if q.predicate == RDF_TYPE and q.object in MEMBERSHIP_CLASSES}
     posts = {q.subject for q in quads if q.subject in memberships and q.object in persons}
     nodes = persons | posts
-    names = {q.object.value for q in quads if q.subject in persons and q.predicate == LABEL
-             and isinstance(q.object, ox.Literal) and len(q.object.value) >= MIN_NAME_LENGTH}
+    names = {q.object.value.strip() for q in quads if q.subject in persons
+             and q.predicate in (LABEL, FAMILY_NAME) and isinstance(q.object, ox.Literal)}
+    naming = _whole_words(name for name in names if len(name) >= 2)
 
     def personal(q: ox.Quad) -> bool:
         if q.subject in nodes or q.object in nodes or q.predicate in properties:
             return True
-        return isinstance(q.object, ox.Literal) and any(name in q.object.value for name in names)
+        return naming is not None and isinstance(q.object, ox.Literal) and bool(naming.search(q.object.value))
 
     return [q for q in quads if not personal(q)]
+
+
+def _whole_words(names) -> re.Pattern | None:
+    """A pattern finding any of `names` as whole words ("Post" the family name, not "post" nor "Postal")."""
+    alternatives = "|".join(map(re.escape, sorted(set(names), key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if alternatives else None
 
 
 def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:

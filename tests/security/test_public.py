@@ -229,6 +229,26 @@ def test_the_filter_follows_the_ontology_not_a_fixed_list():
         public_quads([q for q in quads if "personalData" not in q.predicate.value])
 
 
+def test_free_text_naming_a_person_by_a_short_family_name_goes_too():
+    """The safety net matches a person's label or family name as a whole word, whatever its length: "Ott"
+    and "Post" are names here, "posts" and "Ottoman" are not."""
+    import pyoxigraph as ox
+
+    from saxgraph.personal_data import public_quads
+
+    data = """
+    @prefix sg: <https://w3id.org/saxgraph/ontology#> . @prefix ex: <http://example.org/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    sg:Person sg:personalData true . sg:familyName sg:personalData true .
+    ex:jo a sg:Person ; rdfs:label "Jo Ott" ; sg:familyName "Ott" .
+    ex:li a sg:Person ; rdfs:label "Li Post" ; sg:familyName "Post" .
+    ex:org ex:note "Signed by Ott." , "Contact: Post, Dresden" , "Ottoman posts" , "post@example.org" .
+    """
+    kept = {q.object.value for q in public_quads(list(ox.parse(data.encode(), format=ox.RdfFormat.TURTLE)))
+            if q.subject.value == "http://example.org/org"}
+    assert kept == {"Ottoman posts", "post@example.org"}
+
+
 def test_a_reload_in_public_mode_serves_the_public_variant_again(mini_build):
     """SIGHUP reopens the build; in public mode what it swaps in is filtered like what the app started with."""
     from saxgraph.web import create_app, reload_store
