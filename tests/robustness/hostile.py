@@ -97,7 +97,8 @@ METHODS = ["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", 
 
 # Query-string parameter names the app reads, and then some.
 PARAMS = ["query", "format", "output", "results", "q", "limit", "example", "run", "default-graph-uri",
-          "named-graph-uri", "update", "page", "offset", "callback", "", "query[]", "FORMAT"]
+          "named-graph-uri", "update", "page", "offset", "callback", "", "query[]", "FORMAT",
+          "queries", "extend", "prefix", "cursor", "id", "type"]  # the last six: /reconcile
 
 
 def as_bytes(value: str | bytes) -> bytes:
