@@ -224,6 +224,16 @@ def test_a_batch_over_the_documented_size_is_refused(real_app, dataset):
     refused(reconcile(small, dict(list(batch.items())[:4])), "4 queries", "at most 3")
 
 
+def test_a_full_batch_of_long_queries_fits_in_one_form_field(real_client):
+    """1000 queries with types and properties make a `queries` field of over 500 kB (Flask's default limit
+    for one form field); up to MAX_CONTENT_LENGTH it is answered."""
+    batch = {f"q{i}": {"query": f"Silicon Saxony e.V. {'x' * 360} {i}", "type": ["Cluster", "Organisation"],
+                       "properties": [{"pid": "city", "v": "Dresden"}, {"pid": "country", "v": "DE"}]}
+             for i in range(1000)}
+    assert 500_000 < len(json.dumps(batch)) < 900_000
+    assert len(results(reconcile(real_client, batch))) == 1000
+
+
 def test_a_query_string_over_the_documented_length_is_refused(real_app):
     limit = real_app.config["RECONCILE_MAX_QUERY_LENGTH"]
     client = real_app.test_client()

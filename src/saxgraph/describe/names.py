@@ -10,7 +10,6 @@ alignment distance (Levenshtein plus adjacent transpositions), bounded so that a
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 from saxgraph.search import fold
 
@@ -97,10 +96,10 @@ def max_edits(word: str) -> int:
 def deletions(word: str, depth: int) -> set[str]:
     """The word with up to `depth` letters deleted (the symmetric-delete neighbourhood of SymSpell): two
     words within `depth` edits share one of these."""
-    out = {word}
-    for k in range(1, min(depth, len(word) - 1) + 1):
-        for drop in combinations(range(len(word)), k):
-            out.add("".join(c for i, c in enumerate(word) if i not in drop))
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier if len(w) > 1 for i in range(len(w))}
+        out |= frontier
     return out
 
 

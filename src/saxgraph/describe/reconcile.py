@@ -239,18 +239,19 @@ def reconcile(index: ReconcileIndex, text: str, limits: Limits, public: bool) ->
 
 
 def candidates(index: ReconcileIndex, query: Query, public: bool) -> list[dict]:
-    names: dict[str, tuple[float, str]] = {}
+    names: dict[str, tuple[float, str]] = {}  # candidate IRI -> (name similarity, the label that had it)
     if query.text.strip():
         names = {iri: (score, entry.text) for iri, (score, entry) in index.match(query.text).items()}
         known = index.resolve(query.text) if "/" in query.text and " " not in query.text.strip() else None
         if known:
             names[known] = (1.0, query.text)
-    elif query.properties:
-        pid, values = query.properties[0]
-        for value in values:
-            for key in _keys(index, value):
-                for iri in index.holders(pid, key):
-                    names.setdefault(iri, (0.0, ""))
+    # what each property's values may be called in the graph, worked out once for all candidates
+    asked = [(pid, set().union(*(_keys(index, v) for v in values))) for pid, values in query.properties]
+    if not query.text.strip() and asked:
+        pid, keys = asked[0]
+        for key in keys:
+            for iri in index.holders(pid, key):
+                names.setdefault(iri, (0.0, ""))
     ranked = []
     wanted = set(query.types)
     for iri, (similarity, _label) in names.items():
@@ -262,7 +263,7 @@ def candidates(index: ReconcileIndex, query: Query, public: bool) -> list[dict]:
             type_ok = wanted <= has if query.strict == "all" else bool(wanted & has)
             if not type_ok and query.strict != "should":  # "any" and "all" filter, "should" ranks
                 continue
-        agreement, mismatch = _agreement(index, iri, query.properties)
+        agreement, mismatch = _agreement(index, iri, asked)
         if query.text.strip():
             score = 100 * similarity * (0.8 + 0.2 * agreement)
         else:
@@ -299,20 +300,18 @@ def _keys(index: ReconcileIndex, value) -> set[str]:
     return keys | ({known} if known else set())
 
 
-def _agreement(index: ReconcileIndex, iri: str, properties) -> tuple[float, bool]:
+def _agreement(index: ReconcileIndex, iri: str, asked: list[tuple[str, set[str]]]) -> tuple[float, bool]:
     """How far the candidate agrees with the query's properties (1 each that matches, 0.5 each it has no value
     for, 0 each it contradicts; averaged), and whether it contradicts one."""
-    if not properties:
+    if not asked:
         return 1.0, False
     total, mismatch = 0.0, False
-    for pid, values in properties:
+    for pid, keys in asked:
         have = index.properties.of(pid, iri)
         if not have:
             total += 0.5
-            continue
-        theirs = set().union(*(index.value_keys(term) for term in have))
-        if any(_keys(index, v) & theirs for v in values):
+        elif any(index.value_keys(term) & keys for term in have):
             total += 1.0
         else:
             mismatch = True
-    return total / len(properties), mismatch
+    return total / len(asked), mismatch

@@ -219,11 +219,13 @@ class ReconcileIndex:
         self.rare = log(1 + n)  # the weight of a word no label has
         self.entry_weight = [sum(self.weight[w] for w in set(e.name.core)) for e in self.entries]
         self.vocabulary = sorted(self.postings)
+        self.longest_word = max((len(w) for w in self.vocabulary), default=0)
         self.neighbours: dict[str, set[str]] = defaultdict(set)
         for word in self.vocabulary:
             for variant in deletions(word, max_edits(word)):
                 self.neighbours[variant].add(word)
         self.compact_neighbours: dict[str, set[str]] = defaultdict(set)
+        self.longest = max((len(c) for c in self.by_core), default=0)
         for compact in self.by_core:
             if len(compact) >= 6:
                 for variant in deletions(compact, 1):
@@ -238,7 +240,7 @@ class ReconcileIndex:
         if word in self.postings:
             found[word] = 1.0
         edits = max_edits(word)
-        if edits:
+        if edits and len(word) <= self.longest_word + edits:  # a longer one is no typo of any label word
             for variant in deletions(word, edits):
                 for candidate in self.neighbours.get(variant, ()):
                     if candidate not in found:
@@ -299,7 +301,7 @@ class ReconcileIndex:
                 offer(i, min(SIMILAR_AT_MOST, 2 * precision * recall / (precision + recall)))
         compact = q.compact
         letters = set()
-        if len(compact) >= 6:
+        if 6 <= len(compact) <= self.longest + 1:  # a longer name is no label with a letter missing
             for variant in deletions(compact, 1):
                 for other in self.compact_neighbours.get(variant, ()):
                     letters.update(self.by_core[other])

@@ -35,6 +35,7 @@ DEFAULTS = {
     "QUERY_WORKERS": 2,  # forked processes per server process that run queries (killed at the time limit)
     "MAX_RESULT_ROWS": 100_000,  # solutions a SELECT may return
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
+    "MAX_FORM_MEMORY_SIZE": 1_000_000,  # bytes of one form field (Flask: 500 kB; a reconcile batch is one)
     "REQUEST_READ_TIMEOUT": 30.0,  # seconds a request may take to arrive under gunicorn (408 beyond)
     "SERVICE_ALLOWLIST": [],  # IRIs (prefixes) SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
