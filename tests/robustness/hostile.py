@@ -137,7 +137,8 @@ def text_values() -> list[str]:
 _ARGUMENT = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
-PLAUSIBLE = {"kind": "cluster", "name": "x", "slug": "x", "ext": "ttl", "filename": "saxgraph.nq", "term": "Cluster"}
+PLAUSIBLE = {"kind": "cluster", "name": "x", "slug": "x", "ext": "ttl", "filename": "saxgraph.nq", "term": "Cluster",
+             "service": "entity"}
 
 
 def route_paths(app: Flask, value: str | bytes, encode: bool = True) -> list[tuple[str, bytes]]:

@@ -111,14 +111,14 @@ def service():
     return _answer(manifest(index, _base_url(), _limits(), _public()), params)
 
 
-@bp.get("/reconcile/suggest/<any(entity, type, property):kind>")
-def suggest(kind: str):
+@bp.get("/reconcile/suggest/<any(entity, type, property):service>")
+def suggest(service: str):
     index, args = index_for(get_store()), request.args
-    if kind == "entity":
+    if service == "entity":
         data = suggest_entities(index, args.get("prefix"), args.get("cursor"), args.getlist("type"),
                                 _limits(), _public())
     else:
-        data = SUGGEST[kind](index, args.get("prefix"), args.get("cursor"), _limits(), _public())
+        data = SUGGEST[service](index, args.get("prefix"), args.get("cursor"), _limits(), _public())
     return _answer(data)
 
 
