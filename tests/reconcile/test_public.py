@@ -83,8 +83,12 @@ def test_in_public_mode_personal_properties_are_refused(public_client, real_clie
     assert extend(real_client, query).status_code == 200
     response = extend(public_client, query)
     assert response.status_code == 400 and "personal data" in response.get_data(as_text=True)
-    offered = public_client.get("/reconcile/suggest/property?prefix=").get_json()["result"]
-    assert pid not in [p["id"] for p in offered]
+    def offered(client) -> list[str]:
+        pages = [client.get(f"/reconcile/suggest/property?prefix=&cursor={n}").get_json()["result"]
+                 for n in range(0, 200, 10)]
+        return [p["id"] for page in pages for p in page]
+
+    assert pid in offered(real_client) and pid not in offered(public_client)
     ranked = reconcile(public_client, {"q": {"query": "ARENA 2036", "properties": [{"pid": pid, "v": "x"}]}})
     assert ranked.status_code == 400
 

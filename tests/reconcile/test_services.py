@@ -86,6 +86,14 @@ def test_types_are_suggested_by_their_english_and_german_names(real_client, pref
     assert expected in [t["id"] for t in found]
 
 
+def test_an_empty_prefix_lists_every_type_and_property_page_by_page(real_client, real_app):
+    page = real_app.config["RECONCILE_SUGGEST_LIMIT"]
+    types = [t for n in range(0, 100, page) for t in suggest(real_client, "type", prefix="", cursor=n)]
+    assert {"Cluster", "Organisation", "Place", "Person", "Accelerator"} <= {t["id"] for t in types}
+    assert len(types) == len({t["id"] for t in types})
+    assert suggest(real_client, "entity", prefix="") == []  # too many to list
+
+
 def test_a_suggested_type_names_its_broader_types(real_client):
     cluster = next(t for t in suggest(real_client, "type", prefix="cluster") if t["id"] == "Cluster")
     assert cluster["broader"] == [{"id": "Collaboration", "name": "collaboration"}]

@@ -81,10 +81,11 @@ def suggest_entities(index: ReconcileIndex, prefix, cursor, types: list[str], li
 
 
 def _prefix_rank(prefix: str, names: list[str]) -> tuple | None:
-    """How well a prefix begins one of the names (0 the whole name, 1 its start, 2 its words), or None."""
+    """How well a prefix begins one of the names (0 the whole name, 1 its start, 2 its words), or None;
+    nothing typed yet begins them all (the types and properties are few enough to list)."""
     p = name(prefix).full
     if not p:
-        return None
+        return (3, 0)
     best = None
     for text in names:
         words = name(text).full
