@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from saxgraph import exports, formats
-from saxgraph.describe import DERIVED_FROM, RDF_TYPE, TITLE
+from saxgraph.describe.entity import DERIVED_FROM, RDF_TYPE, TITLE
 from saxgraph.namespaces import (
     BASE,
     DCAT,

@@ -127,3 +127,9 @@ class PublishError(SaxgraphError):
 
 class MalformedRequestError(SaxgraphError):
     """The HTTP request itself is malformed (bytes that are not UTF-8 in its URL, an impossible Host)."""
+
+
+class ReconciliationError(SaxgraphError):
+    """A reconciliation request (OpenRefine's Reconciliation Service API 0.2) that the API, or this service's
+    documented limits, do not allow: not JSON, a field the API does not have, an unknown type or property,
+    a batch over RECONCILE_MAX_BATCH. The message names the query and the field."""

@@ -18,7 +18,7 @@ from xml.etree import ElementTree as ET
 import pyoxigraph as ox
 
 from saxgraph import exports, formats
-from saxgraph.describe import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label, graph_name
+from saxgraph.describe.entity import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label, graph_name
 from saxgraph.namespaces import ID_BASE, INFERRED_GRAPH, ONTOLOGY_GRAPH, SG, compact, graph_iri
 
 SEPARATOR = " | "

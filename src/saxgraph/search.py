@@ -89,18 +89,25 @@ class LabelIndex:
                 for iri, (score, matched) in ranked]
 
 
-_indexes: dict[tuple[int, str], LabelIndex] = {}
+_indexes: dict[tuple, object] = {}
 _lock = threading.Lock()
 
 
-def index_for(store) -> LabelIndex:
-    key = (id(store), store.version)
+def index_for(store, kind=LabelIndex):
+    """The `kind` index of this store's data version, built once (by default the labels search uses; the
+    reconciliation service keeps its own index here too, built on top of this one)."""
+    key = (kind, id(store), store.version)
     with _lock:
-        if key not in _indexes:
-            if len(_indexes) >= 4:  # one per store served; tests hold a few
+        index = _indexes.get(key)
+    if index is None:
+        # built outside the lock: an index may itself ask for another one (the reconciliation index reads
+        # the label index); two requests racing to build the same index both build it, one is kept
+        built = kind(store)
+        with _lock:
+            index = _indexes.setdefault(key, built)
+            while len(_indexes) > 8:  # a few kinds for each store served; tests hold a few stores
                 _indexes.pop(next(iter(_indexes)))
-            _indexes[key] = LabelIndex(store)
-        return _indexes[key]
+    return index
 
 
 def search(store, query: str, limit: int = 20) -> list[Hit]:

@@ -2,7 +2,7 @@
 
 import pyoxigraph as ox
 
-from saxgraph.describe import describe
+from saxgraph.describe.entity import describe
 from saxgraph.namespaces import GRAPH_BASE, ID_BASE, SG
 
 COOL = ID_BASE + "cluster/cool-silicon"

@@ -97,7 +97,8 @@ METHODS = ["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", 
 
 # Query-string parameter names the app reads, and then some.
 PARAMS = ["query", "format", "output", "results", "q", "limit", "example", "run", "default-graph-uri",
-          "named-graph-uri", "update", "page", "offset", "callback", "", "query[]", "FORMAT"]
+          "named-graph-uri", "update", "page", "offset", "callback", "", "query[]", "FORMAT",
+          "queries", "extend", "prefix", "cursor", "id", "type"]  # the last six: /reconcile
 
 
 def as_bytes(value: str | bytes) -> bytes:
@@ -136,7 +137,8 @@ def text_values() -> list[str]:
 _ARGUMENT = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
-PLAUSIBLE = {"kind": "cluster", "name": "x", "slug": "x", "ext": "ttl", "filename": "saxgraph.nq", "term": "Cluster"}
+PLAUSIBLE = {"kind": "cluster", "name": "x", "slug": "x", "ext": "ttl", "filename": "saxgraph.nq", "term": "Cluster",
+             "service": "entity"}
 
 
 def route_paths(app: Flask, value: str | bytes, encode: bool = True) -> list[tuple[str, bytes]]:

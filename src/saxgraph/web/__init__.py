@@ -40,6 +40,7 @@ DEFAULTS = {
     "QUERY_MEMORY": 2048,  # MiB a query process may allocate for a query (503 beyond); 0 = unbounded
     "QUEUE_TIMEOUT": 5.0,  # seconds a query may wait for a free query process (503 with Retry-After beyond)
     "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
+    "MAX_FORM_MEMORY_SIZE": 1_000_000,  # bytes of one form field (Flask: 500 kB; a reconcile batch is one)
     "REQUEST_READ_TIMEOUT": 30.0,  # seconds a request may take to arrive under gunicorn (408 beyond)
     "SERVICE_ALLOWLIST": [],  # SPARQL endpoints SERVICE may call; empty = SERVICE refused
     "CORS_ORIGINS": "*",
@@ -52,6 +53,17 @@ DEFAULTS = {
     "SPARQL_CACHE_MAX_AGE": 60,  # seconds a client or proxy may reuse an answer without revalidating
     "RESULT_CACHE_BYTES": 64_000_000,  # serialised answers kept per server process (0: no cache)
     "RESULT_CACHE_ENTRY_BYTES": 1_000_000,  # larger answers are not kept (their ETag still gives 304s)
+    # The reconciliation service (/reconcile, OpenRefine; README "Reconcile a spreadsheet in OpenRefine").
+    # Beyond a limit a request is refused with a 400 that names it; a limit given as a query's `limit` is
+    # lowered to RECONCILE_MAX_LIMIT instead.
+    "RECONCILE_MAX_BATCH": 1000,  # queries in one request; the manifest announces it as batchSize
+    "RECONCILE_MAX_QUERY_LENGTH": 500,  # characters of one query string (a name, not a text)
+    "RECONCILE_DEFAULT_LIMIT": 5,  # candidates per query when the query sets no limit
+    "RECONCILE_MAX_LIMIT": 50,  # candidates per query at most
+    "RECONCILE_MAX_EXTEND_IDS": 1000,  # entities in one data extension request
+    "RECONCILE_MAX_EXTEND_PROPERTIES": 20,  # properties in one data extension request
+    "RECONCILE_SUGGEST_LIMIT": 10,  # suggestions per page (cursor= pages on)
+    "RECONCILE_PREVIEW_FRAME_ANCESTORS": "*",  # pages that may frame the preview card (OpenRefine, any host)
 }
 
 # The WSGI environ key in which the server says when a request had arrived whole (time.monotonic()):
@@ -59,7 +71,7 @@ DEFAULTS = {
 ARRIVED = "saxgraph.arrived"
 
 # One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
-BLUEPRINTS: list[str] = ["well_formed", "resources", "downloads", "sparql", "ops", "ui"]
+BLUEPRINTS: list[str] = ["well_formed", "resources", "downloads", "sparql", "ops", "ui", "reconcile"]
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, redirect, render_te
 
 from saxgraph import exports, formats
 from saxgraph.dataset_description import description, statistics
-from saxgraph.describe import serialize
+from saxgraph.describe.entity import serialize
 from saxgraph.web import get_store
 from saxgraph.web.errors import plain
 from saxgraph.web.negotiation import negotiate, vary_and_alternates

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from saxgraph import __version__, formats
-from saxgraph.describe import (
+from saxgraph.describe.entity import (
     RDF_TYPE,
     Description,
     best_label,

@@ -37,8 +37,22 @@ HEADERS = {
 }
 
 
+def frameable(response: Response, ancestors: str) -> Response:
+    """Let the pages of `ancestors` (CSP source expressions, "*" for any) show this page in a frame: the
+    reconciliation preview card, which OpenRefine embeds from wherever it runs. The rest of the policy
+    holds."""
+    sources = " ".join(ancestors.replace(";", " ").replace(",", " ").split()) or "'none'"
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'none'", f"frame-ancestors {sources}")
+    return response
+
+
 def add_headers(response: Response) -> Response:
+    own_policy = response.headers.get("Content-Security-Policy", "")
     for name, value in HEADERS.items():
+        if name == "X-Frame-Options" and "frame-ancestors" in own_policy \
+                and "frame-ancestors 'none'" not in own_policy:
+            continue  # a page made frameable on purpose (CSP frame-ancestors supersedes the older header)
         response.headers.setdefault(name, value)
     if response.mimetype == "text/html":
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)

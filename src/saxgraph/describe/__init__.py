@@ -1,0 +1,1 @@
+"""Describing the data: entity descriptions and the reconciliation service over them."""
