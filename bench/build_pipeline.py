@@ -31,7 +31,7 @@ def data_root(work: Path, triples: int) -> Path:
 def build_at(work: Path, triples: int, reuse: bool = False) -> dict:
     """Generate (size 0: the project's data) and build; the figures are kept beside the build
     (build-report.json) for --reuse."""
-    from saxgraph.sources import source_root
+    from saxgraph.build.sources import source_root
 
     out = data_root(work, triples) / "build"
     root = data_root(work, triples) if triples != SEED else source_root()

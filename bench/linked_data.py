@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from saxgraph.namespaces import path_for_iri
-from saxgraph.store import Store
+from saxgraph.store.open import open_build
 from saxgraph.web import create_app
 
 SG = "https://w3id.org/saxgraph/ontology#"
@@ -34,7 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build_dir", type=Path)
     args = parser.parse_args()
-    store = Store.open_build(args.build_dir, build_if_missing=False)
+    store = open_build(args.build_dir, build_if_missing=False)
     client = create_app({"STORE": store, "TESTING": True}).test_client()
     entity = store.select(f"SELECT ?s WHERE {{ ?s a <{SG}Cluster> }} ORDER BY ?s LIMIT 1")[0]["s"]
     busiest = store.select("SELECT ?o (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?o) && "

@@ -33,7 +33,8 @@ from build_pipeline import build_at, table  # noqa: E402
 from measure import PeakMemory, free_port, gib, wait_until_answering  # noqa: E402
 from query_mix import Query, entity_paths, query_mix  # noqa: E402
 
-from saxgraph.store import DATASET_FILE, Store  # noqa: E402
+from saxgraph.build.folder import DATASET_FILE
+from saxgraph.store.dataset import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = "ASK { ?s ?p ?o }"

@@ -5,8 +5,8 @@ the data (seeded), each a complete SPARQL query with its PREFIX lines, so every 
 import random
 from dataclasses import dataclass
 
-from saxgraph.examples import catalogue, with_prefixes
-from saxgraph.sparql_text import classify
+from saxgraph.query.examples import catalogue, with_prefixes
+from saxgraph.query.text import classify
 
 SG = "https://w3id.org/saxgraph/ontology#"
 JSON = "application/sparql-results+json"

@@ -28,7 +28,7 @@ from measure import free_port, wait_until_answering  # noqa: E402
 
 from saxgraph.describe.names import name  # noqa: E402
 from saxgraph.namespaces import ID_BASE, SPARQL_PREFIXES  # noqa: E402
-from saxgraph.store import Store  # noqa: E402
+from saxgraph.store.open import open_build
 
 OPENREFINE_TIMEOUT = 10.0  # seconds: OpenRefine's HttpClient socket timeout
 KINDS = ("cluster", "network", "hub", "incubator", "alliance", "organisation")
@@ -142,7 +142,7 @@ def main() -> None:
             build_dir = Path(tmp) / "build"
             subprocess.run([sys.executable, "-m", "saxgraph", "build", "--out", str(build_dir)], check=True,
                            capture_output=True)
-        store = Store.open_build(build_dir, build_if_missing=False)
+        store = open_build(build_dir, build_if_missing=False)
         names = draw(store, args.names, args.nonsense, args.seed)
         batch = {f"q{i}": {"query": n["query"]} for i, n in enumerate(names)}
         port = free_port()

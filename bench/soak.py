@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from saxgraph.build import build  # noqa: E402
-from saxgraph.sources import discover, source_root  # noqa: E402
+from saxgraph.build.pipeline import build  # noqa: E402
+from saxgraph.build.sources import discover, source_root  # noqa: E402
 from tests.robustness import live  # noqa: E402
 
 

@@ -26,10 +26,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from saxgraph.build.folder import DATASET_FILE
+from saxgraph.build.sources import default_build_dir
 from saxgraph.namespaces import SPARQL_PREFIXES
-from saxgraph.query_runner import QueryRequest, execute
-from saxgraph.sources import default_build_dir
-from saxgraph.store import DATASET_FILE, Store
+from saxgraph.query.runner import QueryRequest, execute
+from saxgraph.store.dataset import Store
 from saxgraph.web import create_app
 
 QUERIES = [

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from saxgraph.build import build
-from saxgraph.sources import discover, source_root
-from saxgraph.store import Store
+from saxgraph.build.pipeline import build
+from saxgraph.build.sources import discover, source_root
+from saxgraph.store.dataset import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"

@@ -1,4 +1,4 @@
-"""Kept-alive connections spread evenly over gunicorn's worker processes (saxgraph.balanced_workers)."""
+"""Kept-alive connections spread evenly over gunicorn's worker processes (saxgraph.server.balancing)."""
 
 import http.client
 import os
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from saxgraph.balanced_workers import DECLINE_SECONDS, BalancedThreadWorker, ConnectionBoard
+from saxgraph.server.balancing import DECLINE_SECONDS, BalancedThreadWorker, ConnectionBoard
 from tests.sparql.test_serve import free_port, wait_for
 
 

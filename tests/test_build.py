@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from saxgraph.build import build, check
+from saxgraph.build.pipeline import build, check
+from saxgraph.build.sources import discover
 from saxgraph.errors import BuildError
-from saxgraph.sources import discover
-from saxgraph.store import Store
+from saxgraph.store.open import open_build
 
 CLUSTERS = "data/clusters.ttl"
 
@@ -226,14 +226,14 @@ def test_real_data_builds_valid(real_build):
 
 
 def test_store_from_build_reads_manifest(mini_build):
-    store = Store.open_build(mini_build.dataset_path.parent, build_if_missing=False)
+    store = open_build(mini_build.dataset_path.parent, build_if_missing=False)
     assert store.version == mini_build.manifest["hash"]
     assert len(store) == mini_build.manifest["quads"]
 
 
 def test_parallel_pyshacl_validation_reports_exactly_what_one_run_reports(sandbox, monkeypatch):
-    from saxgraph import validation
-    from saxgraph.build import parse_sources
+    from saxgraph.build import validation
+    from saxgraph.build.pipeline import parse_sources
 
     edit(sandbox, CLUSTERS, 'sg:postalCode "01099"', 'sg:postalCode "1"')
     edit(sandbox, CLUSTERS, 'sg:telephone "+49351123456"', 'sg:telephone "0351"')

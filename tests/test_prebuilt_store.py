@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from saxgraph.build import build
-from saxgraph.sources import discover
-from saxgraph.store import Store
+from saxgraph.build.pipeline import build
+from saxgraph.build.sources import discover
+from saxgraph.store.open import open_build
 from saxgraph.web import create_app
 
 QUERIES = [
@@ -22,8 +22,8 @@ QUERIES = [
 @pytest.fixture(scope="module")
 def both(mini_build):
     build_dir = mini_build.dataset_path.parent
-    return (Store.open_build(build_dir, build_if_missing=False, in_memory=False),
-            Store.open_build(build_dir, build_if_missing=False, in_memory=True))
+    return (open_build(build_dir, build_if_missing=False, in_memory=False),
+            open_build(build_dir, build_if_missing=False, in_memory=True))
 
 
 def test_a_build_writes_a_prebuilt_store_named_in_its_manifest(mini_build):
@@ -76,9 +76,9 @@ def test_forked_query_workers_answer_from_the_prebuilt_store(mini_build, both):
     ("auto", 10**9, "saxgraph.nq"), ("auto", 0, "store-"),
 ])
 def test_the_store_setting_picks_memory_or_disk(mini_build, monkeypatch, setting, limit, expected):
-    from saxgraph import store
+    from saxgraph.store import open as opening
 
-    monkeypatch.setattr(store, "IN_MEMORY_MAX_QUADS", limit)
+    monkeypatch.setattr(opening, "IN_MEMORY_MAX_QUADS", limit)
     app = create_app({"BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True, "STORE_IN_MEMORY": setting})
     origin = app.extensions["saxgraph.store"].origin
     assert expected in origin.rsplit("/", 1)[-1]
@@ -90,7 +90,7 @@ def test_a_build_without_its_store_folder_is_loaded_into_memory(sandbox, tmp_pat
     out = tmp_path / "build"
     result = build(discover(sandbox), out_dir=out)
     shutil.rmtree(out / result.manifest["store"])
-    store = Store.open_build(out, build_if_missing=False, in_memory=False)
+    store = open_build(out, build_if_missing=False, in_memory=False)
     assert store.origin.endswith("saxgraph.nq") and len(store) == result.manifest["quads"]
 
 
@@ -105,4 +105,4 @@ def test_a_new_data_version_gets_a_new_store_and_older_ones_go(sandbox, tmp_path
     present = sorted(p.name for p in out.iterdir() if p.name.startswith("store-"))
     assert present == sorted(names[1:]), "the current store and the previous one (a server may hold it open)"
     manifest = json.loads((out / "manifest.json").read_text())
-    assert Store.open_build(out, build_if_missing=False, in_memory=False).origin.endswith(manifest["store"])
+    assert open_build(out, build_if_missing=False, in_memory=False).origin.endswith(manifest["store"])

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from saxgraph import shacl
-from saxgraph.build import parse_sources
+from saxgraph.build import shacl
+from saxgraph.build.pipeline import parse_sources
+from saxgraph.build.sources import discover
+from saxgraph.build.validation import shacl_problems
 from saxgraph.errors import SaxgraphError
-from saxgraph.sources import discover
-from saxgraph.validation import shacl_problems
 from tests.test_build import CLUSTERS, REFERENCE_CASES, SHAPE_CASES, edit
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,14 +1,14 @@
 """saxgraph build | validate | serve | publish | query | export | stats: a thin layer over the library."""
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from saxgraph import __version__
+from saxgraph import __version__, settings
 from saxgraph.errors import BuildError, SaxgraphError, UnknownFormatError
+from saxgraph.settings import SettingError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 BACKEND_HELP = ("a SPARQL endpoint that `saxgraph publish` filled, instead of the build "
@@ -20,7 +20,7 @@ def _progress(message: str) -> None:
 
 
 def _sources(args):
-    from saxgraph.sources import discover, source_root
+    from saxgraph.build.sources import discover, source_root
 
     root = Path(args.root) if getattr(args, "root", None) else source_root()
     files = getattr(args, "files", None)
@@ -32,7 +32,7 @@ def _sources(args):
 
 
 def cmd_build(args) -> int:
-    from saxgraph.build import build
+    from saxgraph.build.pipeline import build
 
     result = build(_sources(args), out_dir=args.out, progress=_progress, public=args.public)
     _progress(f"build ok in {result.manifest['build_seconds']}s: {result.manifest['quads']} quads "
@@ -41,7 +41,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from saxgraph.build import check
+    from saxgraph.build.pipeline import check
 
     loaded, documents = check(_sources(args), progress=_progress)
     _progress(f"valid: {len(loaded.sources.data)} data files, {len(documents)} documents")
@@ -49,9 +49,9 @@ def cmd_validate(args) -> int:
 
 
 def _open_store(args):
-    from saxgraph.datasets import open_dataset
+    from saxgraph.store.open import open_dataset
 
-    return open_dataset(backend=getattr(args, "backend", None), backend_auth=os.environ.get("SAXGRAPH_BACKEND_AUTH"),
+    return open_dataset(backend=getattr(args, "backend", None), backend_auth=settings.get("BACKEND_AUTH"),
                         build_dir=args.build_dir, public=getattr(args, "public", False), progress=_progress)
 
 
@@ -110,7 +110,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from saxgraph.stats import render, statistics
+    from saxgraph.describe.stats import render, statistics
 
     print(render(statistics(_open_store(args)), markdown=args.markdown), end="")
     return EXIT_OK
@@ -118,8 +118,8 @@ def cmd_stats(args) -> int:
 
 def cmd_publish(args) -> int:
     from saxgraph.errors import PublishError
-    from saxgraph.http_client import parse_auth
     from saxgraph.publish import publish
+    from saxgraph.store.http_client import parse_auth
 
     try:
         report = publish(args.store, args.query_endpoint, parse_auth(args.auth), build_dir=args.build_dir,
@@ -141,21 +141,17 @@ def cmd_serve(args) -> int:
     return serve(args)
 
 
-def _public_from_environment() -> bool:
-    """SAXGRAPH_PUBLIC (as for the server): anything but empty, 0, false, no or off turns public mode on."""
-    return os.environ.get("SAXGRAPH_PUBLIC", "").strip().lower() not in ("", "0", "false", "no", "off")
-
-
 def parser() -> argparse.ArgumentParser:
-    public = {"action": "store_true", "default": _public_from_environment(),
+    public = {"action": "store_true", "default": settings.get("PUBLIC"),
               "help": "leave personal data out: persons' names, direct lines, posts (also SAXGRAPH_PUBLIC=1)"}
     p = argparse.ArgumentParser(prog="saxgraph", description=__doc__)
     p.add_argument("--version", action="version", version=f"saxgraph {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="check, validate and materialise the data into build/")
+    b = sub.add_parser("build", help="check, validate and materialise the data into the build folder")
     b.add_argument("--root", help="folder with ontology/, shapes/, data/ (default: the checkout or package)")
-    b.add_argument("--out", type=Path, help="output folder (default: build/)")
+    b.add_argument("--out", type=Path, help="output folder (default: $SAXGRAPH_BUILD_DIR, else build/ in a "
+                                           "checkout, ~/.cache/saxgraph/build for an installed package)")
     b.add_argument("--public", **public)
     b.set_defaults(func=cmd_build)
 
@@ -211,7 +207,7 @@ def parser() -> argparse.ArgumentParser:
     pb.add_argument("--query-endpoint", metavar="URL",
                     help="its SPARQL query endpoint (default: derived from --store for Oxigraph, Virtuoso "
                          "and Fuseki)")
-    pb.add_argument("--auth", metavar="USER:PASSWORD", default=os.environ.get("SAXGRAPH_STORE_AUTH"),
+    pb.add_argument("--auth", metavar="USER:PASSWORD", default=settings.get("STORE_AUTH"),
                     help="Basic or Digest, as the store asks (default: $SAXGRAPH_STORE_AUTH, which keeps "
                          "the password out of the process list)")
     pb.add_argument("--timeout", type=float, default=300.0, help="seconds per request (default 300)")
@@ -221,7 +217,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SettingError as error:
+        print(f"saxgraph: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return args.func(args)
     except BuildError as error:

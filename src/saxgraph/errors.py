@@ -125,6 +125,19 @@ class PublishError(SaxgraphError):
         return "\n".join(lines)
 
 
+class NotFoundError(SaxgraphError):
+    """Nothing of that name here. `page`: a browser may get the answer as an HTML page (not when it asked
+    for another representation, as `/id/x.ttl` does)."""
+
+    def __init__(self, message: str, page: bool = True):
+        super().__init__(message)
+        self.page = page
+
+
+class BadParameterError(SaxgraphError):
+    """A request parameter a view cannot use (a limit out of range, a number that is not one)."""
+
+
 class MalformedRequestError(SaxgraphError):
     """The HTTP request itself is malformed (bytes that are not UTF-8 in its URL, an impossible Host)."""
 

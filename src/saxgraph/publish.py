@@ -18,11 +18,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
-from saxgraph.build import read_manifest
+from saxgraph.build.folder import DATASET_FILE, read_manifest
+from saxgraph.build.sources import default_build_dir
 from saxgraph.errors import NoBuildError, PublishError, SaxgraphError
-from saxgraph.http_client import HttpClient
-from saxgraph.sources import default_build_dir
-from saxgraph.store import DATASET_FILE, UNION_GRAPH
+from saxgraph.store.dataset import UNION_GRAPH
+from saxgraph.store.http_client import HttpClient
 
 N_TRIPLES = "application/n-triples"
 # the query endpoint beside each store's Graph Store endpoint, by the GSP endpoint's path
@@ -76,7 +76,7 @@ def load_build(build_dir: Path | None = None) -> tuple[dict, dict[str, list[ox.T
 def publish(store_url: str, query_endpoint: str | None = None, auth: tuple[str, str] | None = None,
             build_dir: Path | None = None, timeout: float = 300.0,
             progress: Callable[[str], None] = lambda _: None) -> PublishReport:
-    from saxgraph.remote import BUILD_HASH, PUBLICATION_GRAPH, RemoteStore
+    from saxgraph.store.remote import BUILD_HASH, PUBLICATION_GRAPH, RemoteStore
 
     started = time.perf_counter()
     query_endpoint = query_endpoint or default_query_endpoint(store_url)

@@ -2,7 +2,7 @@
 
 import pyoxigraph as ox
 
-from saxgraph.describe.entity import describe
+from saxgraph.describe.resource import describe
 from saxgraph.namespaces import GRAPH_BASE, ID_BASE, SG
 
 COOL = ID_BASE + "cluster/cool-silicon"
@@ -65,7 +65,7 @@ def test_unknown_iri_has_an_empty_description(mini_dataset):
 
 
 def test_blank_nodes_are_followed(tmp_path):
-    from saxgraph.store import Store
+    from saxgraph.store.dataset import Store
 
     data = tmp_path / "bnodes.trig"
     data.write_text(f"""

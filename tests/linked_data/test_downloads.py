@@ -65,7 +65,7 @@ def test_etag_is_the_dataset_version_and_if_none_match_gives_304(client):
 
 
 def test_a_new_dataset_version_gets_a_new_etag(tmp_path):
-    from saxgraph.store import Store
+    from saxgraph.store.dataset import Store
     from saxgraph.web import create_app
 
     etags = []

@@ -93,7 +93,7 @@ def test_exports_are_deterministic(mini_dataset):
 
 
 def test_blank_nodes_and_foreign_iris_fold_into_attributes(tmp_path):
-    from saxgraph.store import Store
+    from saxgraph.store.dataset import Store
 
     data = tmp_path / "folded.trig"
     data.write_text(f"""

@@ -61,7 +61,7 @@ def test_pages_need_no_javascript_to_read(client):
 @pytest.fixture
 def markup_client(tmp_path):
     """A test-only store whose data holds markup in a literal (never in product data)."""
-    from saxgraph.store import Store
+    from saxgraph.store.dataset import Store
     from saxgraph.web import create_app
 
     data = tmp_path / "markup.trig"
@@ -190,7 +190,7 @@ def test_a_store_made_from_plain_triple_files_is_served_too(tmp_path):
     """Regression: default-graph facts (`saxgraph serve --data x.ttl`) were dropped or crashed views."""
     from pathlib import Path
 
-    from saxgraph.store import Store
+    from saxgraph.store.dataset import Store
     from saxgraph.web import create_app
 
     root = Path(__file__).resolve().parents[2]

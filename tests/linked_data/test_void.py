@@ -3,7 +3,7 @@
 import pyoxigraph as ox
 import pytest
 
-from saxgraph.dataset_description import DATASET, description, validate
+from saxgraph.describe.dataset import DATASET, description, validate
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"

@@ -95,9 +95,9 @@ def test_in_public_mode_personal_properties_are_refused(public_client, real_clie
 
 def test_a_public_build_is_public_without_the_setting(tmp_path_factory):
     """A dataset built with --public (its manifest says so) is served as public even without PUBLIC."""
-    from saxgraph.build import build
-    from saxgraph.sources import discover, source_root
-    from saxgraph.store import Store
+    from saxgraph.build.pipeline import build
+    from saxgraph.build.sources import discover, source_root
+    from saxgraph.store.dataset import Store
     from saxgraph.web import create_app
 
     built = build(discover(source_root()), out_dir=tmp_path_factory.mktemp("public-build"), public=True)

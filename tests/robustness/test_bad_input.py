@@ -52,7 +52,7 @@ def catalogue_classes() -> list[str]:
     depend on the data)."""
     import pyoxigraph as ox
 
-    from saxgraph.store import Store
+    from saxgraph.store.dataset import Store
 
     return list(hostile.catalogue(create_app({"STORE": Store(ox.Store()), "TESTING": True})))
 

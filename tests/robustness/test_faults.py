@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from saxgraph.store import DATASET_FILE, MANIFEST_FILE, Store
+from saxgraph.build.folder import DATASET_FILE, MANIFEST_FILE
+from saxgraph.store.open import open_build
 from tests.robustness import live
 
 pytestmark = pytest.mark.server
@@ -117,7 +118,7 @@ def test_a_gunicorn_worker_killed_mid_query_is_replaced_and_others_keep_serving(
 WRITER = """
 import sys
 from pathlib import Path
-from saxgraph.build import write_atomically
+from saxgraph.build.folder import write_atomically
 out = Path(sys.argv[1])
 big = b'<http://e/s> <http://e/p> "new" <http://e/g> .\\n' * 6_000_000
 write_atomically(out, {"saxgraph.nq": big, "manifest.json": b'{"hash": "sha256:x"}'})
@@ -138,10 +139,10 @@ def test_a_build_killed_mid_write_leaves_the_last_good_build_served(tmp_path):
     writer.wait()
     assert (out / DATASET_FILE).read_bytes() == old
     assert (out / MANIFEST_FILE).read_bytes() == manifest
-    store = Store.open_build(out, build_if_missing=False)
+    store = open_build(out, build_if_missing=False)
     assert store.select("SELECT ?o { ?s ?p ?o }") == [{"o": "old"}]
     # the next build clears what the killed one left half-written
-    from saxgraph.build import write_atomically
+    from saxgraph.build.folder import write_atomically
 
     write_atomically(out, {DATASET_FILE: old, MANIFEST_FILE: manifest})
     assert sorted(p.name for p in out.iterdir()) == sorted([DATASET_FILE, MANIFEST_FILE])

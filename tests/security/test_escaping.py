@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 import pytest
 
-from saxgraph.store import Store
+from saxgraph.store.dataset import Store
 from saxgraph.web import create_app
 
 SCRIPT = "<script>alert(1)</script>"

@@ -205,8 +205,8 @@ def test_the_filter_follows_the_ontology_not_a_fixed_list():
     person goes; a store without markings is refused rather than served unfiltered."""
     import pyoxigraph as ox
 
+    from saxgraph.build.personal_data import public_quads
     from saxgraph.errors import SaxgraphError
-    from saxgraph.personal_data import public_quads
 
     data = """
     @prefix sg: <https://w3id.org/saxgraph/ontology#> . @prefix ex: <http://example.org/> .
@@ -234,7 +234,7 @@ def test_free_text_naming_a_person_by_a_short_family_name_goes_too():
     and "Post" are names here, "posts" and "Ottoman" are not."""
     import pyoxigraph as ox
 
-    from saxgraph.personal_data import public_quads
+    from saxgraph.build.personal_data import public_quads
 
     data = """
     @prefix sg: <https://w3id.org/saxgraph/ontology#> . @prefix ex: <http://example.org/> .

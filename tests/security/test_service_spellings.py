@@ -4,7 +4,7 @@ pyoxigraph's parser reads the keyword glued to what follows or precedes it, in a
 in subqueries, through prefixed names; each spelling below was checked to make the
 engine itself connect (test_the_engine_itself_would_connect). The listener counts TCP connections, not
 HTTP requests, so a refused query that still reached it would show. Behind the text check, query
-processes forked without an allow-list cannot open network sockets at all (saxgraph.sandbox)."""
+processes forked without an allow-list cannot open network sockets at all (saxgraph.query.sandbox)."""
 
 import socket
 import threading
@@ -14,9 +14,10 @@ import pyoxigraph as ox
 import pytest
 
 from saxgraph.errors import QueryRefusedError
-from saxgraph.query_runner import Limits, QueryPool, QueryRequest
-from saxgraph.sparql_text import allowed_endpoints, refused_services
-from saxgraph.store import Store
+from saxgraph.query.federation import allowed_endpoints, refused_services
+from saxgraph.query.pool import QueryPool
+from saxgraph.query.runner import Limits, QueryRequest
+from saxgraph.store.dataset import Store
 from saxgraph.web import create_app
 
 # {u}: the listener's base URL (http://127.0.0.1:<port>)

@@ -3,7 +3,7 @@ If-None-Match -> 304 without running the query, Cache-Control, Vary: Accept, and
 
 import pytest
 
-from saxgraph.store import Store
+from saxgraph.store.dataset import Store
 from saxgraph.web import create_app
 
 SELECT = "SELECT ?s WHERE { ?s a ?type } ORDER BY ?s LIMIT 3"

@@ -81,8 +81,9 @@ def test_a_worker_that_dies_mid_query_is_replaced(limited):
 ORPHAN_SCRIPT = """
 import sys, threading, time
 import pyoxigraph as ox
-from saxgraph.query_runner import QueryPool, QueryRequest
-from saxgraph.store import Store
+from saxgraph.query.pool import QueryPool
+from saxgraph.query.runner import QueryRequest
+from saxgraph.store.dataset import Store
 pool = QueryPool(Store(ox.Store()), size=1)
 pool._ensure_started()
 print(pool.idle_pids()[0], flush=True)
@@ -169,8 +170,9 @@ def test_query_workers_do_not_hold_the_servers_connections_open():
 
     import pyoxigraph as ox
 
-    from saxgraph.query_runner import QueryPool, QueryRequest
-    from saxgraph.store import Store
+    from saxgraph.query.pool import QueryPool
+    from saxgraph.query.runner import QueryRequest
+    from saxgraph.store.dataset import Store
 
     server_side, client_side = socket.socketpair()
     pool = QueryPool(Store(ox.Store()), size=2)

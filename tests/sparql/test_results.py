@@ -7,8 +7,8 @@ import pyoxigraph as ox
 import pytest
 
 from saxgraph.errors import ResultTooLargeError
-from saxgraph.query_runner import Limits, QueryRequest, execute
-from saxgraph.results import OverBudget, TooManyRows, count_rows, serialize_capped
+from saxgraph.query.results import OverBudget, TooManyRows, count_rows, serialize_capped
+from saxgraph.query.runner import Limits, QueryRequest, execute
 
 DATA = """
 <http://e/a> <http://e/p> "plain", "tab\\there", "new\\nline", "quote \\" and, comma", "Straße"@de, "right"@ar--rtl,

@@ -9,7 +9,7 @@ says."""
 import pyoxigraph as ox
 import pytest
 
-from saxgraph.store import Store
+from saxgraph.store.dataset import Store
 from saxgraph.web import create_app
 from tests.conftest import require_or_skip
 

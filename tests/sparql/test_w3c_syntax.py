@@ -3,7 +3,7 @@ every positive test is not a 400."""
 
 import pytest
 
-from saxgraph.store import Store
+from saxgraph.store.dataset import Store
 from saxgraph.web import create_app
 from tests.conftest import require_or_skip
 

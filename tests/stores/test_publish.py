@@ -8,10 +8,10 @@ import urllib.request
 import pytest
 
 from saxgraph.errors import PublishError
-from saxgraph.http_client import HttpClient
 from saxgraph.namespaces import GRAPH_BASE
 from saxgraph.publish import default_query_endpoint, graph_url, publish
-from saxgraph.store import UNION_GRAPH
+from saxgraph.store.dataset import UNION_GRAPH
+from saxgraph.store.http_client import HttpClient
 from tests.stores.servers import start_oxigraph
 
 pytestmark = pytest.mark.server
@@ -73,7 +73,7 @@ def test_the_cli_publishes_and_says_what_it_verified(published, real_build, run_
 
 
 def test_the_store_serves_the_published_builds_version(published, real_build):
-    from saxgraph.remote import RemoteStore
+    from saxgraph.store.remote import RemoteStore
 
     server, _ = published
     assert RemoteStore(server.query_url, server.auth).version == real_build.manifest["hash"]

@@ -6,7 +6,7 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from saxgraph import examples
+from saxgraph.query import examples
 
 CATALOGUE = examples.catalogue()
 

@@ -7,7 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from saxgraph import examples
+from saxgraph.query import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "src" / "saxgraph" / "web" / "static" / "vendor"
@@ -20,10 +20,10 @@ def test_the_wheel_ships_the_vendored_assets_examples_and_pages(tmp_path):
     (wheel,) = tmp_path.glob("saxgraph-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {"saxgraph/web/static/vendor/VERSIONS.json", "saxgraph/web/static/query.js",
-                "saxgraph/web/ui_pages/query.html", "saxgraph/web/ui_pages/examples.html",
-                "saxgraph/web/ui_pages/home.html"}
+                "saxgraph/web/templates/query.html", "saxgraph/web/templates/examples.html",
+                "saxgraph/web/templates/home.html"}
     for record in json.loads((VENDOR / "VERSIONS.json").read_text()):
         expected |= {f"saxgraph/web/static/vendor/{record['folder']}/{name}" for name in record["files"]}
-    expected |= {f"saxgraph/examples/{e.name}.rq" for e in examples.catalogue()}
+    expected |= {f"saxgraph/query/examples/{e.name}.rq" for e in examples.catalogue()}
     assert expected <= names, sorted(expected - names)
     assert "saxgraph/web/static/vendor/yasgui/LICENSE" in names

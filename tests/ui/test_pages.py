@@ -3,8 +3,8 @@
 import json
 import re
 
-from saxgraph import examples
 from saxgraph.namespaces import PREFIXES
+from saxgraph.query import examples
 
 
 def test_home_page_links_everything_and_has_a_json_twin(client, mini_dataset):

@@ -1,6 +1,6 @@
 """The matching index of one dataset version: every label and alternative label of every entity, folded
 once (saxgraph.describe.names), with what finds a spreadsheet's spelling among them fast; the types, the
-descriptions and the property values of the entities. Built on the label index of saxgraph.search and
+descriptions and the property values of the entities. Built on the label index of saxgraph.describe.search and
 cached beside it (`index_for`), so a batch of hundreds of names costs lookups, not queries.
 
 How a name is scored against one label (1.0 is the same name):
@@ -21,7 +21,7 @@ from math import log
 
 import pyoxigraph as ox
 
-from saxgraph import search
+from saxgraph.describe import search
 from saxgraph.describe.names import Name, deletions, max_edits, name, similarity
 from saxgraph.describe.reconcile_properties import DESCRIPTION, PropertyValues
 from saxgraph.namespaces import ID_BASE, SG, SPARQL_PREFIXES
@@ -189,7 +189,7 @@ class ReconcileIndex:
 
     def _value_names(self, store) -> dict[str, str]:
         """Names for the entity values without a label (a quantity's text as stated, an address's street)."""
-        from saxgraph.describe.entity import add_fallback_labels, best_label
+        from saxgraph.describe.resource import add_fallback_labels, best_label
 
         unnamed = {term.value for by_entity in self.properties.values.values()
                    for values in by_entity.values() for term in values

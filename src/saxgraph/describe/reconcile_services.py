@@ -242,7 +242,7 @@ def literal_json(term: ox.Literal) -> dict:
 
 def preview(index: ReconcileIndex, store, entity_id: str, public: bool) -> dict | None:
     """What the card shows: name, types, description, where it is, the source documents saying so."""
-    from saxgraph.describe.entity import source_documents
+    from saxgraph.describe.resource import source_documents
     from saxgraph.namespaces import INFERRED_GRAPH, graph_iri
 
     iri = index.resolve(entity_id)

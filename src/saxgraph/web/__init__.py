@@ -1,87 +1,33 @@
-"""The Flask app factory: defaults, then SAXGRAPH_* environment variables, then the mapping a caller passes."""
+"""The Flask app factory: the settings' defaults (saxgraph.settings), then SAXGRAPH_* environment variables,
+then the mapping a caller passes; one blueprint per concern."""
 
 import logging
 import threading
 
-from flask import Flask, g
+from flask import Flask, g, url_for
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from saxgraph.datasets import open_dataset
+from saxgraph import settings
 from saxgraph.errors import SaxgraphError
-from saxgraph.personal_data import NOT_FOR_REMOTE_STORES, public_store
-from saxgraph.sparql_text import allowed_endpoints
-from saxgraph.store import Dataset
-from saxgraph.web import errors, rate_limit, security
-from saxgraph.web.converters import CONVERTERS
-
-DEFAULTS = {
-    # Where the data comes from: a Dataset object, a remote SPARQL endpoint holding a published build,
-    # RDF files, or a build folder (built when missing).
-    "STORE": None,
-    "BACKEND": None,  # SPARQL query endpoint URL (`saxgraph serve --backend`)
-    "BACKEND_AUTH": None,  # USER:PASSWORD for it (Basic or Digest, as it asks)
-    "DATA_FILES": None,
-    "BUILD_DIR": None,
-    "BUILD_IF_MISSING": True,  # serve builds the data when BUILD_DIR has no build; a reload never does
-    # How a build is opened: "auto" loads a small one into memory (faster queries) and opens a large one's
-    # prebuilt on-disk store (starts in milliseconds); true always memory, false always the on-disk store.
-    "STORE_IN_MEMORY": "auto",
-    # Public base URL of this deployment, when behind a proxy; otherwise taken from each request.
-    "PUBLIC_URL": None,
-    # Reverse proxies in front of the server whose X-Forwarded-For/-Proto/-Host/-Port/-Prefix headers are
-    # trusted (Werkzeug's ProxyFix): 1 behind one nginx. 0 ignores those headers, which any client can send.
-    "TRUSTED_PROXIES": 0,
-    # Limits (documented in README "Limits").
-    "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped (503)
-    "QUERY_WORKERS": 2,  # forked processes per server process that run queries (killed at the time limit)
-    "MAX_RESULT_ROWS": 100_000,  # solutions a SELECT may return
-    "MAX_RESULT_BYTES": 32 * 1024 * 1024,  # bytes of a serialised answer (413 beyond)
-    "MAX_QUERY_PATTERNS": 128,  # graph patterns a query may have (400 beyond): planning grows steeply
-    "QUERY_MEMORY": 2048,  # MiB a query process may allocate for a query (503 beyond); 0 = unbounded
-    "QUEUE_TIMEOUT": 5.0,  # seconds a query may wait for a free query process (503 with Retry-After beyond)
-    "MAX_CONTENT_LENGTH": 1_000_000,  # bytes of request body (413 beyond)
-    "MAX_FORM_MEMORY_SIZE": 1_000_000,  # bytes of one form field (Flask: 500 kB; a reconcile batch is one)
-    "REQUEST_READ_TIMEOUT": 30.0,  # seconds a request may take to arrive under gunicorn (408 beyond)
-    "SERVICE_ALLOWLIST": [],  # SPARQL endpoints SERVICE may call; empty = SERVICE refused
-    "CORS_ORIGINS": "*",
-    "RATE_LIMIT": 0,  # requests per minute per client address (429 beyond); 0 = no limit
-    "RATE_LIMIT_QUERY_SECONDS": 0,  # engine seconds per minute per client address (429 beyond); 0 = no limit
-    "MAX_CLIENT_QUERIES": 0,  # queries one client address may have running or waiting at once; 0 = no limit
-    # Data protection: serve the public variant of the data, without personal data (saxgraph.personal_data).
-    "PUBLIC": False,
-    # HTTP caching of /sparql answers (README "Performance"): answers change only with a new build.
-    "SPARQL_CACHE_MAX_AGE": 60,  # seconds a client or proxy may reuse an answer without revalidating
-    "RESULT_CACHE_BYTES": 64_000_000,  # serialised answers kept per server process (0: no cache)
-    "RESULT_CACHE_ENTRY_BYTES": 1_000_000,  # larger answers are not kept (their ETag still gives 304s)
-    # The reconciliation service (/reconcile, OpenRefine; README "Reconcile a spreadsheet in OpenRefine").
-    # Beyond a limit a request is refused with a 400 that names it; a limit given as a query's `limit` is
-    # lowered to RECONCILE_MAX_LIMIT instead.
-    "RECONCILE_MAX_BATCH": 1000,  # queries in one request; the manifest announces it as batchSize
-    "RECONCILE_MAX_QUERY_LENGTH": 500,  # characters of one query string (a name, not a text)
-    "RECONCILE_DEFAULT_LIMIT": 5,  # candidates per query when the query sets no limit
-    "RECONCILE_MAX_LIMIT": 50,  # candidates per query at most
-    "RECONCILE_MAX_EXTEND_IDS": 1000,  # entities in one data extension request
-    "RECONCILE_MAX_EXTEND_PROPERTIES": 20,  # properties in one data extension request
-    "RECONCILE_SUGGEST_LIMIT": 10,  # suggestions per page (cursor= pages on)
-    "RECONCILE_PREVIEW_FRAME_ANCESTORS": "*",  # pages that may frame the preview card (OpenRefine, any host)
-}
+from saxgraph.query.federation import allowed_endpoints
+from saxgraph.store.dataset import Dataset
+from saxgraph.store.open import open_dataset
 
 # The WSGI environ key in which the server says when a request had arrived whole (time.monotonic()):
 # time a request waited for a thread counts towards its queue budget (QUEUE_TIMEOUT).
 ARRIVED = "saxgraph.arrived"
 
-# One blueprint per concern; each module exposes `bp`. Added here as the concerns land.
-BLUEPRINTS: list[str] = ["well_formed", "resources", "downloads", "sparql", "ops", "ui", "reconcile"]
+# One blueprint per concern; each module exposes `bp`.
+BLUEPRINTS: list[str] = ["well_formed", "entities", "vocabulary", "graphs", "search", "downloads", "sparql",
+                         "ops", "ui", "reconcile"]
 
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
-    app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("SAXGRAPH")
+    app.config.from_mapping(settings.defaults())
+    app.config.from_mapping(settings.from_environment())
     if config:
-        app.config.from_mapping(config)
-    if app.config["PUBLIC"] and app.config["BACKEND"]:
-        raise SaxgraphError(NOT_FOR_REMOTE_STORES)
+        app.config.from_mapping(settings.normalise(config))
     try:
         app.extensions["saxgraph.service_allowlist"] = allowed_endpoints(app.config["SERVICE_ALLOWLIST"])
     except ValueError as error:
@@ -91,12 +37,21 @@ def create_app(config: dict | None = None) -> Flask:
     if proxies:  # the client's address (rate limit, log) and the public URL as the proxy received them
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies,
                                 x_prefix=proxies)
+    # the app's own modules read get_store() from this package: imported once it is complete
+    from saxgraph.web import cors, errors, rate_limit, security
+    from saxgraph.web.converters import CONVERTERS
+    from saxgraph.web.representation import href
+    from saxgraph.web.vocabulary import class_counts
+
     app.url_map.converters.update(CONVERTERS)
     errors.register(app)
     security.register(app)
+    cors.register(app)
     for name in BLUEPRINTS:
         module = __import__(f"saxgraph.web.{name}", fromlist=["bp"])
         app.register_blueprint(module.bp)
+    app.add_template_filter(href, "local_href")  # a term's link on this host
+    app.add_template_global(class_counts, "class_counts")  # the home page's and the header's class list
     rate_limit.register(app)  # after ops' request clock starts, so a refused request is logged too
     if not app.debug:
         logging.getLogger("saxgraph").setLevel(logging.INFO)
@@ -104,24 +59,23 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _served_data(app: Flask, build_if_missing: bool = True) -> Dataset:
-    """The data this app serves, at start and at every reload (saxgraph.datasets decides which)."""
-    if app.config["STORE"] is not None:
-        store = app.config["STORE"]
-        return public_store(store) if app.config["PUBLIC"] else store
-    return open_dataset(backend=app.config["BACKEND"], backend_auth=app.config["BACKEND_AUTH"],
-                        timeout=float(app.config["QUERY_TIMEOUT"]), data_files=app.config["DATA_FILES"],
-                        build_dir=app.config["BUILD_DIR"],
-                        build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"],
-                        in_memory=_in_memory(app.config["STORE_IN_MEMORY"]), public=app.config["PUBLIC"])
+    """The data this app serves, at start and at every reload (saxgraph.store.open decides which)."""
+    config = app.config
+    return open_dataset(store=config["STORE"], backend=config["BACKEND"], backend_auth=config["BACKEND_AUTH"],
+                        timeout=float(config["QUERY_TIMEOUT"]), data_files=config["DATA_FILES"],
+                        build_dir=config["BUILD_DIR"], build_if_missing=build_if_missing and config["BUILD_IF_MISSING"],
+                        in_memory=config["STORE_IN_MEMORY"], public=config["PUBLIC"])
 
 
-def _in_memory(setting) -> bool | str:
-    """The STORE_IN_MEMORY setting: "auto", or a boolean (from the environment: true/false, 1/0)."""
-    if isinstance(setting, str) and setting.strip().lower() == "auto":
-        return "auto"
-    if isinstance(setting, str):
-        return setting.strip().lower() in ("1", "true", "yes", "on")
-    return bool(setting)
+def external_url(endpoint: str, **values) -> str:
+    """An absolute URL for a view: under PUBLIC_URL when the deployment sets it (behind a proxy), else as the
+    request came in."""
+    from flask import current_app
+
+    public = current_app.config.get("PUBLIC_URL")
+    if public:
+        return public.rstrip("/") + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
 
 
 def get_store() -> Dataset:
@@ -141,10 +95,9 @@ def reload_store(app: Flask) -> Dataset:
     the store they began with, their query workers retire once those are done. Raises if the data cannot
     be opened, and the old store stays served."""
     store = _served_data(app, build_if_missing=False)
-    with _swap_lock:
+    with _swap_lock:  # what is derived from the data (indexes, counts, dumps) lives on the store itself
         old_pool = app.extensions.pop("saxgraph.query_pool", None)
         app.extensions["saxgraph.store"] = store
-        app.extensions.pop("saxgraph.triples", None)  # counted from the data
     if old_pool is not None:
         old_pool.retire(grace=float(app.config["QUERY_TIMEOUT"]) + 5)
     return store

@@ -7,22 +7,19 @@ the served data is immutable between builds, so clients revalidate with If-None-
 import gzip
 import hashlib
 import io
-import threading
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request
 
 from saxgraph import exports, formats
-from saxgraph.dataset_description import description, statistics
-from saxgraph.describe.entity import serialize
+from saxgraph.describe.dataset import description, statistics
+from saxgraph.describe.resource import serialize
 from saxgraph.web import get_store
 from saxgraph.web.errors import plain
 from saxgraph.web.negotiation import negotiate, vary_and_alternates
-from saxgraph.web.resources import allow_cross_origin, json_format
 
-bp = Blueprint("downloads", __name__, template_folder="pages")
-bp.after_request(allow_cross_origin)
+bp = Blueprint("downloads", __name__)
 
 PREFIX = "saxgraph."
 NO_GZIP = {"csv"}  # already a zip archive
@@ -35,35 +32,22 @@ class Dump:
     etag: str
 
 
-_cache: dict[tuple[int, str, str], Dump] = {}
-_locks: dict[tuple[int, str, str], threading.Lock] = {}
-_guard = threading.Lock()
-
-
 def dump_formats() -> list[formats.Format]:
     """Every format of `saxgraph export`: the RDF syntaxes, then the graph-tool exports."""
     return list(formats.of_kind(formats.RDF)) + list(formats.of_kind(formats.GRAPH_EXPORT))
 
 
 def dump(store, fmt: formats.Format) -> Dump:
-    """The dataset in `fmt`, built on first use per dataset version (one builder at a time per format)."""
-    key = (id(store), store.version, fmt.name)
-    with _guard:
-        if key in _cache:
-            return _cache[key]
-        lock = _locks.setdefault(key, threading.Lock())
-    with lock:
-        if key not in _cache:
-            buffer = io.BytesIO()
-            exports.export(store, fmt.name, buffer)
-            body = buffer.getvalue()
-            gzipped = None if fmt.name in NO_GZIP else gzip.compress(body, compresslevel=9, mtime=0)
-            tag = hashlib.sha256(f"{store.version} {fmt.name}".encode()).hexdigest()[:40]
-            with _guard:
-                for old in [k for k in _cache if k[0] == key[0] and k[1] != key[1]]:
-                    del _cache[old]  # a new build replaced the old one
-                _cache[key] = Dump(body, gzipped, tag)
-    return _cache[key]
+    """The dataset in `fmt`, made on first use (once per dataset and format)."""
+
+    def make() -> Dump:
+        buffer = io.BytesIO()
+        exports.export(store, fmt.name, buffer)
+        body = buffer.getvalue()
+        gzipped = None if fmt.name in NO_GZIP else gzip.compress(body, compresslevel=9, mtime=0)
+        return Dump(body, gzipped, hashlib.sha256(f"{store.version} {fmt.name}".encode()).hexdigest()[:40])
+
+    return store.derived(("dump", fmt.name, fmt.kind), make)
 
 
 def _base_url() -> str:
@@ -74,7 +58,7 @@ def listing(store) -> list[dict]:
     base = _base_url()
     rows = []
     for fmt in dump_formats():
-        cached = _cache.get((id(store), store.version, fmt.name))
+        cached = store.derived_already(("dump", fmt.name, fmt.kind))
         rows.append({"name": fmt.name, "label": fmt.label, "media_type": fmt.media_type,
                      "kind": fmt.kind, "keeps_graphs": fmt.datasets,
                      "url": f"{base}/download/{PREFIX}{fmt.extension}",
@@ -87,7 +71,7 @@ def listing(store) -> list[dict]:
 @bp.get("/download/")
 def index():
     store = get_store()
-    fmt = negotiate([formats.by_name("html", formats.PAGE), json_format()])
+    fmt = negotiate([formats.HTML, formats.JSON])
     rows = listing(store)
     if fmt.name == "json":
         response = jsonify({"version": store.version, "downloads": rows,

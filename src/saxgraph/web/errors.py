@@ -10,8 +10,10 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from saxgraph.errors import (
     BackendError,
+    BadParameterError,
     MalformedRequestError,
     NotAcceptableError,
+    NotFoundError,
     ProtocolError,
     QueryEvaluationError,
     QueryMemoryError,
@@ -28,6 +30,7 @@ from saxgraph.errors import (
 
 STATUS = {
     QuerySyntaxError: 400,
+    BadParameterError: 400,
     UnknownFormatError: 400,
     ProtocolError: 400,
     MalformedRequestError: 400,
@@ -55,6 +58,7 @@ def plain(status: int, message: str, headers: dict | None = None) -> Response:
 def register(app: Flask) -> None:
     for error_class, status in STATUS.items():
         app.register_error_handler(error_class, _handler(status))
+    app.register_error_handler(NotFoundError, _not_found)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(InternalServerError, _server_fault)
 
@@ -62,6 +66,16 @@ def register(app: Flask) -> None:
 def wants_html() -> bool:
     """Whether the client ranks HTML above plain text (a browser's Accept does; curl's */* does not)."""
     return request.accept_mimetypes.best_match(["text/plain", "text/html"]) == "text/html"
+
+
+def _not_found(error: NotFoundError) -> Response:
+    """Nothing of that name: a page for a browser (unless it asked for another representation), else text."""
+    if error.page and wants_html():
+        response = Response(render_template("not_found.html", what=str(error)), status=404, mimetype="text/html")
+    else:
+        response = plain(404, f"Not found: {error}")
+    response.vary.add("Accept")
+    return response
 
 
 def _http_error(error: HTTPException) -> Response:

@@ -30,10 +30,8 @@ from saxgraph.errors import ReconciliationError, UnsupportedMediaTypeError
 from saxgraph.namespaces import path_for_iri
 from saxgraph.web import get_store
 from saxgraph.web.security import frameable
-from saxgraph.web.sparql import allow_cross_origin
 
-bp = Blueprint("reconcile", __name__, template_folder="pages")
-bp.after_request(allow_cross_origin)  # the same CORS headers as /sparql (CORS_ORIGINS, "*" by default)
+bp = Blueprint("reconcile", __name__)
 
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 # A JSONP callback is a JavaScript name, nothing else: the body is a script a page runs.

@@ -12,10 +12,10 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from saxgraph import formats
+from saxgraph.describe.service import describe_service, serialise
 from saxgraph.errors import ProtocolError, QueryRefusedError, UnsupportedMediaTypeError
-from saxgraph.query_runner import Limits, QueryRequest, QueryRunner, check_allowed
-from saxgraph.service_description import describe_service, serialise
-from saxgraph.sparql_text import classify
+from saxgraph.query.runner import Limits, QueryRequest, QueryRunner, check_allowed
+from saxgraph.query.text import classify
 from saxgraph.web import ARRIVED, get_store
 from saxgraph.web.negotiation import negotiate
 from saxgraph.web.ops import note
@@ -30,22 +30,6 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads")
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
-
-
-@bp.after_request
-def allow_cross_origin(response: Response) -> Response:
-    """Browser tools on other sites (YASGUI, Sparklis) may query; POST with a SPARQL body needs a preflight."""
-    origins = current_app.config.get("CORS_ORIGINS")
-    if origins:
-        response.headers["Access-Control-Allow-Origin"] = origins
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        # whatever headers the preflight asks for (no credentials are ever allowed, so nothing leaks)
-        asked = request.headers.get("Access-Control-Request-Headers")
-        response.headers["Access-Control-Allow-Headers"] = asked or "Content-Type, Accept"
-        response.vary.add("Access-Control-Request-Headers")
-        response.headers["Access-Control-Expose-Headers"] = "Content-Type, Vary, ETag, X-Result-Size"
-        response.headers["Access-Control-Max-Age"] = "86400"
-    return response
 
 
 @bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)
@@ -105,7 +89,7 @@ def endpoint():
 
 def _queue_budget() -> float:
     """What is left of QUEUE_TIMEOUT for this request: the server counts it from when the request had
-    arrived whole, so time spent waiting for a request thread counts too (saxgraph.slow_clients)."""
+    arrived whole, so time spent waiting for a request thread counts too (saxgraph.server.request_reading)."""
     budget = float(current_app.config["QUEUE_TIMEOUT"])
     arrived = request.environ.get(ARRIVED)
     return budget - (time.monotonic() - arrived) if arrived is not None else budget

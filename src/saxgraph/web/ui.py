@@ -6,14 +6,15 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
-from saxgraph import examples, formats
+from saxgraph import formats
 from saxgraph.namespaces import PREFIXES
+from saxgraph.query import examples
 from saxgraph.web import get_store
 from saxgraph.web.errors import plain
 from saxgraph.web.negotiation import negotiate, vary_and_alternates
-from saxgraph.web.resources import class_counts
+from saxgraph.web.vocabulary import class_counts
 
-bp = Blueprint("ui", __name__, template_folder="ui_pages")
+bp = Blueprint("ui", __name__)
 
 
 JSON = formats.by_name("json", formats.PAGE)

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from saxgraph.namespaces import PREFIXES
-from saxgraph.sparql_text import classify, tokens
+from saxgraph.query.text import classify, tokens
 
 FOLDER = Path(__file__).parent / "examples"
 

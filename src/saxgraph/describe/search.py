@@ -1,6 +1,5 @@
 """Label search over rdfs:label, skos:prefLabel and skos:altLabel: case- and accent-insensitive, ranked."""
 
-import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -89,25 +88,10 @@ class LabelIndex:
                 for iri, (score, matched) in ranked]
 
 
-_indexes: dict[tuple, object] = {}
-_lock = threading.Lock()
-
-
 def index_for(store, kind=LabelIndex):
-    """The `kind` index of this store's data version, built once (by default the labels search uses; the
-    reconciliation service keeps its own index here too, built on top of this one)."""
-    key = (kind, id(store), store.version)
-    with _lock:
-        index = _indexes.get(key)
-    if index is None:
-        # built outside the lock: an index may itself ask for another one (the reconciliation index reads
-        # the label index); two requests racing to build the same index both build it, one is kept
-        built = kind(store)
-        with _lock:
-            index = _indexes.setdefault(key, built)
-            while len(_indexes) > 8:  # a few kinds for each store served; tests hold a few stores
-                _indexes.pop(next(iter(_indexes)))
-    return index
+    """The `kind` index of this dataset, built once (by default the labels search uses; the reconciliation
+    service keeps its own index this way too, built on top of this one)."""
+    return store.derived(("index", kind), lambda: kind(store))
 
 
 def search(store, query: str, limit: int = 20) -> list[Hit]:

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import time
 
-from saxgraph.slow_clients import DeadlineThreadWorker
+from saxgraph.server.request_reading import DeadlineThreadWorker
 
 SLOTS = 64  # worker processes that can take part at once (more just accept as gunicorn does)
 DECLINE_SECONDS = 0.02

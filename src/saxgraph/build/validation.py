@@ -1,7 +1,7 @@
 """SHACL validation, reported as problems that name file, entity, property and rule.
 
 Two engines give the same results (tests/test_shacl.py compares them): saxgraph's own SHACL Core validator
-(saxgraph.shacl), fast enough for a million triples, and pySHACL, the reference, which validates whenever
+(saxgraph.build.shacl), fast enough for a million triples, and pySHACL, the reference, which validates whenever
 the shapes use a feature the first does not implement. SAXGRAPH_SHACL_ENGINE (auto, saxgraph, pyshacl)
 chooses one by hand.
 """
@@ -16,13 +16,14 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from saxgraph import shacl
+from saxgraph import settings
+from saxgraph.build import shacl
 from saxgraph.errors import BuildError, Problem, SaxgraphError
 from saxgraph.namespaces import PREFIXES, compact
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 ENGINES = ("auto", "saxgraph", "pyshacl")
-log = logging.getLogger("saxgraph.validation")
+log = logging.getLogger("saxgraph.build.validation")
 
 
 def load_shapes(paths) -> list[ox.Triple]:
@@ -53,7 +54,7 @@ _FORKED = {}  # the state worker processes inherit by fork (graphs are large; ne
 
 def shacl_problems(loaded, workers: int | None = None, engine: str | None = None) -> list[Problem]:
     """Validate the data (with the ontology, which gives sh:class its subclass hierarchy)."""
-    engine = engine or os.environ.get("SAXGRAPH_SHACL_ENGINE") or "auto"
+    engine = engine or settings.get("SHACL_ENGINE")
     if engine not in ENGINES:
         raise SaxgraphError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
     shape_triples = load_shapes(loaded.sources.shapes)

@@ -1,9 +1,6 @@
-"""Curated sources -> checked, validated, materialised dataset (build/saxgraph.nq + build/manifest.json)."""
+"""Curated sources -> checked, validated, materialised dataset (saxgraph.build.folder writes it)."""
 
 import hashlib
-import json
-import os
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -14,6 +11,19 @@ import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS
 
 from saxgraph import __version__
+from saxgraph.build.folder import (
+    DATASET_FILE,
+    MANIFEST_FILE,
+    read_manifest,
+    remove_stale_prebuilt,
+    sorted_nquads,
+    version_of,
+    write_build,
+    write_prebuilt,
+)
+from saxgraph.build.personal_data import public_quads
+from saxgraph.build.sources import Sources, default_build_dir, discover
+from saxgraph.build.validation import shacl_problems
 from saxgraph.errors import BuildError, Problem
 from saxgraph.namespaces import (
     ID_BASE,
@@ -24,10 +34,6 @@ from saxgraph.namespaces import (
     compact,
     graph_iri,
 )
-from saxgraph.personal_data import public_quads
-from saxgraph.sources import Sources, default_build_dir, discover
-from saxgraph.store import DATASET_FILE, MANIFEST_FILE, remove_stale_prebuilt, write_prebuilt
-from saxgraph.validation import shacl_problems
 
 Progress = Callable[[str], None]
 
@@ -221,37 +227,6 @@ def assemble(loaded: LoadedSources, documents: dict[str, ox.NamedNode]) -> set:
     return quads
 
 
-def serialise_nquads(quads) -> bytes:
-    """Sorted N-Quads: the same input gives byte-identical output (pyoxigraph writes, Python sorts)."""
-    text = ox.serialize((ox.Quad(*q) for q in quads), format=ox.RdfFormat.N_QUADS)
-    lines = text.splitlines(keepends=True)
-    lines.sort()
-    return b"".join(lines)
-
-
-def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file beside its target first and rename into place only when all are written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in files:  # what a build killed mid-write left behind (never read: the targets are untouched)
-        for leftover in out_dir.glob(f".{name}.*"):
-            leftover.unlink(missing_ok=True)
-    staged = []
-    try:
-        for name, content in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            staged.append((tmp, out_dir / name))
-    except BaseException:
-        for tmp, _ in staged:
-            os.unlink(tmp)
-        raise
-    for tmp, target in staged:
-        os.replace(tmp, target)
-
-
 class Phases(dict):
     """Seconds per build phase, in order (reported in the manifest and by the benchmarks)."""
 
@@ -291,7 +266,7 @@ def check(sources: Sources | None = None, progress: Progress = _quiet,
 
 def build(sources: Sources | None = None, out_dir: Path | None = None, progress: Progress = _quiet,
           write: bool = True, public: bool = False) -> BuildResult:
-    """Check, validate and materialise; `public` leaves personal data out (saxgraph.personal_data)."""
+    """Check, validate and materialise; `public` leaves personal data out (saxgraph.build.personal_data)."""
     started = time.perf_counter()
     phases = Phases()
     sources = sources or discover()
@@ -307,15 +282,17 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
         kept = public_quads(ox.Quad(*q) for q in quads)
         removed, quads = len(quads) - len(kept), [(q.subject, q.predicate, q.object, q.graph_name) for q in kept]
         progress(f"public: left out {removed} quads of personal data")
-    nquads = serialise_nquads(quads)
+    nquads = sorted_nquads(quads)
+    triples = len({q[:3] for q in quads})  # of the default graph, the union of the named graphs
     per_graph = defaultdict(int)
     for *_, g in quads:
         per_graph[g.value] += 1
     del quads, inferred, loaded, kept  # from here on the N-Quads are the dataset: free the terms before the store
     manifest = {
         "saxgraph_version": __version__,
-        "hash": "sha256:" + hashlib.sha256(nquads).hexdigest(),
+        "hash": version_of(nquads),
         "quads": sum(per_graph.values()),
+        "triples": triples,
         "graphs": dict(sorted(per_graph.items())),
         "documents": {str(graph_iri(slug)): str(doc) for slug, doc in sorted(documents.items())},
         "sources": [
@@ -338,8 +315,7 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
         progress(f"wrote the prebuilt store {manifest['store']} in {phases.done('store'):.1f}s")
         manifest["build_seconds"] = round(time.perf_counter() - started, 3)
         manifest["phase_seconds"] = {name: round(seconds, 3) for name, seconds in phases.items()}
-        write_atomically(out_dir, {DATASET_FILE: nquads,
-                                   MANIFEST_FILE: (json.dumps(manifest, indent=2) + "\n").encode()})
+        write_build(out_dir, nquads, manifest)
         # the previous build's store stays for a server that still has it open; older ones go
         remove_stale_prebuilt(out_dir, keep={manifest["store"], previous or ""})
         path = out_dir / DATASET_FILE
@@ -356,8 +332,3 @@ def _relative(path: Path, sources: Sources) -> str:
             except ValueError:
                 pass
     return str(path)
-
-
-def read_manifest(out_dir: Path | None = None) -> dict | None:
-    path = (Path(out_dir) if out_dir else default_build_dir()) / MANIFEST_FILE
-    return json.loads(path.read_text()) if path.is_file() else None

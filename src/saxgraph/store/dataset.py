@@ -1,28 +1,18 @@
 """The read-only dataset behind every query: one interface (`Dataset`), two backends: the embedded
-pyoxigraph `Store` over a build here, and `saxgraph.remote.RemoteStore` over a SPARQL endpoint."""
+pyoxigraph `Store` over a build here, and `saxgraph.store.remote.RemoteStore` over a SPARQL endpoint."""
 
-import json
-import os
 import re
-import shutil
-import tempfile
+import threading
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from saxgraph.errors import NoBuildError, QuerySyntaxError
+from saxgraph.errors import QuerySyntaxError
 from saxgraph.formats import RDF, Format, by_extension
 from saxgraph.namespaces import PREFIXES
-from saxgraph.sparql_text import classify, undeclared_prefixes
-
-DATASET_FILE = "saxgraph.nq"
-MANIFEST_FILE = "manifest.json"
-PREBUILT_PREFIX = "store-"  # build/store-<hash>/: the dataset as an on-disk pyoxigraph store, opened read-only
-# Up to this many quads a build is loaded into memory by default (a few seconds at most here; its queries run
-# 2-6x faster than on the on-disk store); a larger one is opened on disk (milliseconds at any size).
-IN_MEMORY_MAX_QUADS = 250_000
+from saxgraph.query.text import classify, undeclared_prefixes
 
 
 def term_value(term) -> str | None:
@@ -78,7 +68,38 @@ class Dataset(ABC):
     @abstractmethod
     def query_runner(self, size: int, limits):
         """What runs the endpoint's queries under its time limit (`run(QueryRequest, timeout, client)`) and
-        `limits` (saxgraph.query_runner.Limits)."""
+        `limits` (saxgraph.query.runner.Limits)."""
+
+    def derived(self, key, compute):
+        """What is computed from the data once (an index, counts, a dump), kept on the dataset itself: the
+        data never change while a dataset is served, and a reload serves a new dataset, which starts
+        afresh while the old one goes with everything derived from it. Built once even when requests race
+        (each key has its own lock, so one slow dump holds up no other key)."""
+        state = self.__dict__.setdefault("_derived", {})
+        guard = self.__dict__.setdefault("_derived_guard", threading.Lock())
+        with guard:
+            if key in state:
+                return state[key]
+            lock = self.__dict__.setdefault("_derived_locks", {}).setdefault(key, threading.Lock())
+        with lock:
+            if key not in state:
+                value = compute()
+                with guard:
+                    state[key] = value
+        return state[key]
+
+    def derived_already(self, key):
+        """What `derived` keeps under `key`, None if it has not been computed (nothing is computed here)."""
+        return self.__dict__.get("_derived", {}).get(key)
+
+    @property
+    def triples(self) -> int:
+        """Distinct triples of the default graph (the union of the named graphs): from the build's manifest,
+        else counted once."""
+        if "triples" in self.manifest:
+            return int(self.manifest["triples"])
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        return self.derived("triples", lambda: int(self.select(count)[0]["n"]))
 
     def select(self, sparql: str, **kwargs) -> list[dict[str, str]]:
         result = self.query(sparql, **kwargs)
@@ -132,36 +153,6 @@ class Store(Dataset):
         else:
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         return cls(store, manifest, origin="build")
-
-    @classmethod
-    def open_build(cls, build_dir: Path | None = None, build_if_missing: bool = True, progress=None,
-                   in_memory: bool | str = "auto") -> "Store":
-        """The last good build; builds first when there is none and `build_if_missing`.
-
-        `in_memory`: True loads the N-Quads into memory (seconds per million quads, faster queries); False
-        opens the build's prebuilt on-disk store read-only (milliseconds at any size); "auto" loads builds of
-        up to IN_MEMORY_MAX_QUADS quads into memory. A build without a prebuilt store is loaded into memory."""
-        from saxgraph.build import build
-        from saxgraph.sources import default_build_dir
-
-        build_dir = Path(build_dir) if build_dir else default_build_dir()
-        dataset, manifest_path = build_dir / DATASET_FILE, build_dir / MANIFEST_FILE
-        if not dataset.is_file():
-            if not build_if_missing:
-                raise NoBuildError(f"no build in {build_dir}: run `saxgraph build` first")
-            build(out_dir=build_dir, progress=progress or (lambda _: None))
-        manifest = json.loads(manifest_path.read_text()) if manifest_path.is_file() else {}
-        prebuilt = manifest.get("store")
-        if in_memory == "auto":
-            in_memory = manifest.get("quads", 0) <= IN_MEMORY_MAX_QUADS
-        if prebuilt and not in_memory and (build_dir / prebuilt).is_dir():
-            # named by the data's hash and renamed into place only when whole: it matches its manifest
-            return cls(ox.Store.read_only(str(build_dir / prebuilt)), manifest, origin=str(build_dir / prebuilt),
-                       prebuilt=True)
-        manifest, data = _consistent_build(dataset, manifest_path)
-        store = cls.from_nquads(data, manifest)
-        store.origin = str(dataset)
-        return store
 
     @classmethod
     def from_files(cls, paths: list[Path]) -> "Store":
@@ -227,27 +218,9 @@ class Store(Dataset):
 
     def query_runner(self, size: int, limits):
         """pyoxigraph cannot interrupt a query: forked workers that can be killed at the time limit."""
-        from saxgraph.query_runner import QueryPool
+        from saxgraph.query.pool import QueryPool
 
         return QueryPool(self, size=size, limits=limits)
-
-
-def _consistent_build(dataset: Path, manifest_path: Path, attempts: int = 5) -> tuple[dict, bytes]:
-    """The dataset's bytes and the manifest that describes them. A build replaces the two files one after
-    the other (each atomically), so a reader between the two renames sees a new dataset beside the old
-    manifest: the manifest's hash tells, and the reader waits for the second rename."""
-    import hashlib
-    import time
-
-    for _ in range(attempts):
-        data = dataset.read_bytes()
-        manifest = json.loads(manifest_path.read_text()) if manifest_path.is_file() else {}
-        expected = manifest.get("hash")
-        if expected is None or expected == "sha256:" + hashlib.sha256(data).hexdigest():
-            return manifest, data
-        time.sleep(0.2)
-    raise NoBuildError(f"{dataset} does not match the hash in {manifest_path}: a build is still being "
-                       "written, or the files were changed by hand; run `saxgraph build` again")
 
 
 def _prefixes_for(fmt: Format) -> dict[str, str] | None:
@@ -263,46 +236,3 @@ def _prefix_hint(sparql: str) -> str:
              for name in missing]
     return ("\nUndeclared prefix: " + ", ".join(f"{name}:" for name in missing)
             + ". Start the query with:\n" + "\n".join(lines))
-
-
-# --- the prebuilt on-disk store ------------------------------------------------------------------------
-
-# The graph of an N-Quads line is its last term, always an IRI in a build: dropping it gives N-Triples.
-_GRAPH_OF_LINE = re.compile(rb' <[^<>"\s]*> \.$', re.MULTILINE)
-
-
-def prebuilt_name(version: str) -> str:
-    return PREBUILT_PREFIX + version.rsplit(":", 1)[-1][:16]
-
-
-def write_prebuilt(out_dir: Path, nquads: bytes, version: str) -> str:
-    """The dataset and its union graph as an on-disk pyoxigraph store in out_dir; returns its folder name.
-
-    Written under a temporary name and renamed into place when complete, so a folder of that name is
-    always whole; named by the data's hash, so a server holding an older one open keeps its files."""
-    name = prebuilt_name(version)
-    target = Path(out_dir) / name
-    if target.is_dir():
-        return name  # the same data, already prepared
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out_dir))
-    try:
-        store = ox.Store(str(staging))
-        store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-        # a set: a triple stated in several graphs is stored once in the union
-        store.bulk_load(_GRAPH_OF_LINE.sub(b" .", nquads), format=ox.RdfFormat.N_TRIPLES, to_graph=UNION_GRAPH)
-        store.flush()
-        store.optimize()
-        del store  # closes the database before the rename
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return name
-
-
-def remove_stale_prebuilt(out_dir: Path, keep: set[str]) -> None:
-    """Prebuilt stores of older builds (and leftovers of interrupted ones), except those in `keep`."""
-    for path in Path(out_dir).iterdir():
-        stale = path.name.startswith(PREBUILT_PREFIX) or path.name.startswith("." + PREBUILT_PREFIX)
-        if stale and path.is_dir() and path.name not in keep:
-            shutil.rmtree(path, ignore_errors=True)

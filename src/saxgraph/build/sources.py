@@ -4,14 +4,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from saxgraph import settings
 from saxgraph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/saxgraph (the package), beside src/ in a checkout
 
 
 def source_root() -> Path:
     """The folder holding ontology/, shapes/ and data/: the checkout, else the installed package data."""
-    env = os.environ.get("SAXGRAPH_SOURCE_ROOT")
+    env = settings.get("SOURCE_ROOT")
     if env:
         return Path(env)
     checkout = PACKAGE_DIR.parents[1]
@@ -21,7 +22,7 @@ def source_root() -> Path:
 
 
 def default_build_dir() -> Path:
-    env = os.environ.get("SAXGRAPH_BUILD_DIR")
+    env = settings.get("BUILD_DIR")
     if env:
         return Path(env)
     root = source_root()

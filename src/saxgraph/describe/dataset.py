@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from saxgraph import exports, formats
-from saxgraph.describe.entity import DERIVED_FROM, RDF_TYPE, TITLE
+from saxgraph import formats
+from saxgraph.describe.resource import DERIVED_FROM, RDF_TYPE, TITLE
 from saxgraph.namespaces import (
     BASE,
     DCAT,
@@ -32,7 +32,6 @@ PUBLISHER = ox.NamedNode(DESCRIPTION_IRI + "#publisher")
 SERVICE = ox.NamedNode(DESCRIPTION_IRI + "#sparql")
 LICENSE = ox.NamedNode("https://creativecommons.org/licenses/by/4.0/")
 SHAPE_FILE = Path(__file__).with_name("shapes_void.ttl")
-assert exports.GRAPH_WRITERS  # importing exports registers the graph-tool formats listed as distributions
 
 DCT = PREFIXES["dcterms"]
 FOAF = PREFIXES["foaf"]

@@ -17,8 +17,7 @@ from xml.etree import ElementTree as ET
 
 import pyoxigraph as ox
 
-from saxgraph import exports, formats
-from saxgraph.describe.entity import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label, graph_name
+from saxgraph.describe.resource import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label, graph_name
 from saxgraph.namespaces import ID_BASE, INFERRED_GRAPH, ONTOLOGY_GRAPH, SG, compact, graph_iri
 
 SEPARATOR = " | "
@@ -226,13 +225,3 @@ def write_csv_zip(store, output: BinaryIO) -> None:
             archive.writestr(info, content)
     output.write(buffer.getvalue())
 
-
-FORMATS = (
-    formats.Format("graphml", "application/graphml+xml", "graphml", formats.GRAPH_EXPORT, "GraphML"),
-    formats.Format("gexf", "application/gexf+xml", "gexf", formats.GRAPH_EXPORT, "GEXF 1.3"),
-    formats.Format("csv", "application/zip", "csv.zip", formats.GRAPH_EXPORT, "CSV nodes + edges (zip)",
-                   charset=False),
-)
-for _fmt in FORMATS:
-    formats.register(_fmt)
-exports.GRAPH_WRITERS.update({"graphml": write_graphml, "gexf": write_gexf, "csv": write_csv_zip})

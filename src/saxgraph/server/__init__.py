@@ -68,8 +68,8 @@ def _gunicorn(app, args, config: dict) -> int:
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)
             # gthread, with a deadline for each request to arrive (slow clients: REQUEST_READ_TIMEOUT) and
-            # connections spread evenly over the workers (saxgraph.balanced_workers)
-            self.cfg.set("worker_class", "saxgraph.balanced_workers.BalancedThreadWorker")
+            # connections spread evenly over the workers (saxgraph.server.balancing)
+            self.cfg.set("worker_class", "saxgraph.server.balancing.BalancedThreadWorker")
             self.cfg.set("threads", 4)
             # a query is stopped by our own limit first; gunicorn's is the backstop for a stuck worker
             self.cfg.set("timeout", int(timeout) + 30)

@@ -18,13 +18,13 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from saxgraph.errors import BackendError, QuerySyntaxError, QueryTimeoutError
-from saxgraph.http_client import HttpClient
 from saxgraph.namespaces import GRAPH_BASE
-from saxgraph.query_runner import DirectRunner
-from saxgraph.sparql_text import classify
-from saxgraph.store import UNION_GRAPH, Dataset
+from saxgraph.query.runner import DirectRunner
+from saxgraph.query.text import classify
+from saxgraph.store.dataset import UNION_GRAPH, Dataset
+from saxgraph.store.http_client import HttpClient
 
-log = logging.getLogger("saxgraph.remote")
+log = logging.getLogger("saxgraph.store.remote")
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"

@@ -16,7 +16,6 @@ dataset is built (`saxgraph build --public`) or loaded (PUBLIC), so every route 
 what is left. The result is the same set of quads either way, hence the same version hash.
 """
 
-import hashlib
 import re
 from collections.abc import Iterable
 
@@ -82,18 +81,14 @@ def _whole_words(names) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if alternatives else None
 
 
-def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:
-    """Sorted N-Quads, one line per quad, as `saxgraph build` writes them."""
-    return "".join(sorted(f"{q} .\n" for q in quads)).encode("utf-8")
-
-
 NOT_FOR_REMOTE_STORES = ("public mode cannot filter a remote store's data as it is served: publish a public "
                          "build to the store instead (saxgraph build --public, then saxgraph publish)")
 
 
 def public_store(store):
     """A Store holding the public variant of `store`'s data (the project's ontology supplies the markings)."""
-    from saxgraph.store import Store
+    from saxgraph.build.folder import sorted_nquads, version_of
+    from saxgraph.store.dataset import Store
 
     kept = public_quads(store.quads(), packaged_ontology())
     body = sorted_nquads(kept)
@@ -101,8 +96,9 @@ def public_store(store):
     for q in kept:
         name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
         graphs[name] = graphs.get(name, 0) + 1
-    manifest = {**store.manifest, "hash": "sha256:" + hashlib.sha256(body).hexdigest(), "public": True,
-                "quads": len(kept), "graphs": dict(sorted(graphs.items())),
+    manifest = {**store.manifest, "hash": version_of(body), "public": True,
+                "quads": len(kept), "triples": len({(q.subject, q.predicate, q.object) for q in kept}),
+                "graphs": dict(sorted(graphs.items())),
                 "personal_data_removed": len(store) - len(kept)}
     public = Store.from_nquads(body, manifest)
     public.origin = f"{store.origin} (public: without personal data)"
@@ -111,7 +107,7 @@ def public_store(store):
 
 def packaged_ontology() -> list[ox.Quad]:
     """The project's ontology, which marks the personal-data terms (a store of plain files may lack it)."""
-    from saxgraph.sources import discover
+    from saxgraph.build.sources import discover
 
     quads = []
     for source in discover().ontology:
