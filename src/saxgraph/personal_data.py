@@ -8,7 +8,9 @@ carries personal data whatever holds it. From that, the public variant leaves ou
   statement linking to one (contact person, member, credit, participant), in every graph, inferred included;
 - the memberships (posts) a person holds: a person's role and role title at an organisation;
 - every statement using a personal-data property;
-- any other literal that spells out a person's name (a description naming a signatory), as a safety net.
+- any other literal that spells out a person's name (a description naming a signatory), as a safety net;
+- the evidence (graph/evidence) of every statement so left out, and any evidence statement whose quote
+  names a person.
 
 An organisation's own phone and fax numbers are kept: they are not a person's. The filter runs once, when a
 dataset is built (`saxgraph build --public`) or loaded (PUBLIC), so every route and every dump serves only
@@ -21,6 +23,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from saxgraph.errors import SaxgraphError
+from saxgraph.evidence import reified
 from saxgraph.namespaces import PREFIXES, SG
 
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
@@ -70,7 +73,13 @@ def public_quads(quads: Iterable[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> 
             return True
         return isinstance(q.object, ox.Literal) and any(name in q.object.value for name in names)
 
-    return [q for q in quads if not personal(q)]
+    # The evidence of a statement (its quote and lines) goes with it: a statement node that reifies a
+    # personal statement, or has any personal part (a quote naming a person), is left out whole.
+    statements = reified(quads)
+    withheld = {node for node, (s, p, o) in statements.items()
+                if personal(ox.Quad(s, p, o, ox.DefaultGraph()))}
+    withheld |= {q.subject for q in quads if q.subject in statements and personal(q)}
+    return [q for q in quads if q.subject not in withheld and not personal(q)]
 
 
 def sorted_nquads(quads: Iterable[ox.Quad]) -> bytes:

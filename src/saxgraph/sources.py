@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from saxgraph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
+from saxgraph.namespaces import CURATION_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -46,6 +46,7 @@ class Sources:
     ontology: tuple[SourceFile, ...]
     shapes: tuple[Path, ...]
     data: tuple[SourceFile, ...]
+    texts: Path | None = None  # data/sources/: the documents themselves, which the quotes are checked against
 
     @property
     def all_rdf(self) -> tuple[SourceFile, ...]:
@@ -53,10 +54,13 @@ class Sources:
 
 
 def graph_slug_for(path: Path, data_dir: Path) -> str:
-    """data/<slug>.ttl and data/<slug>.<part>.ttl go to graph <slug>; data/reference/* to 'reference'."""
+    """data/<slug>.ttl and data/<slug>.<part>.ttl go to graph <slug>; data/reference/* to 'reference',
+    data/curation/* to 'curation'."""
     relative = path.relative_to(data_dir)
     if relative.parts[0] == "reference":
         return REFERENCE_GRAPH
+    if relative.parts[0] == "curation":
+        return CURATION_GRAPH
     return relative.name.split(".", 1)[0]
 
 
@@ -75,4 +79,5 @@ def discover(root: Path | None = None, data_files: list[Path] | None = None) -> 
         ontology=tuple(SourceFile(p, ONTOLOGY_GRAPH) for p in sorted((root / "ontology").glob("*.ttl"))),
         shapes=tuple(sorted((root / "shapes").glob("*.ttl"))),
         data=tuple(data),
+        texts=data_dir / "sources",
     )
