@@ -6,9 +6,10 @@ import threading
 from flask import Flask, g
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from saxgraph.datasets import open_dataset
+from saxgraph.datasets import filtered, open_dataset
 from saxgraph.errors import SaxgraphError
-from saxgraph.personal_data import NOT_FOR_REMOTE_STORES, public_store
+from saxgraph.evidence import NO_CURATION_FOR_REMOTE_STORES
+from saxgraph.personal_data import NOT_FOR_REMOTE_STORES
 from saxgraph.store import Dataset
 from saxgraph.web import errors, rate_limit, security
 from saxgraph.web.converters import CONVERTERS
@@ -41,6 +42,9 @@ DEFAULTS = {
     "RATE_LIMIT": 0,  # requests per minute per client address (429 beyond); 0 = no limit
     # Data protection: serve the public variant of the data, without personal data (saxgraph.personal_data).
     "PUBLIC": False,
+    # Serve the documents' statements without the curator's identifications and inferences (graph/curation
+    # and its evidence left out, the alignments materialised without it: saxgraph.evidence.without_curation).
+    "NO_CURATION": False,
     # HTTP caching of /sparql answers (README "Performance"): answers change only with a new build.
     "SPARQL_CACHE_MAX_AGE": 60,  # seconds a client or proxy may reuse an answer without revalidating
     "RESULT_CACHE_BYTES": 64_000_000,  # serialised answers kept per server process (0: no cache)
@@ -59,6 +63,8 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.from_mapping(config)
     if app.config["PUBLIC"] and app.config["BACKEND"]:
         raise SaxgraphError(NOT_FOR_REMOTE_STORES)
+    if app.config["NO_CURATION"] and app.config["BACKEND"]:
+        raise SaxgraphError(NO_CURATION_FOR_REMOTE_STORES)
     app.extensions["saxgraph.store"] = _served_data(app)
     proxies = int(app.config["TRUSTED_PROXIES"] or 0)
     if proxies:  # the client's address (rate limit, log) and the public URL as the proxy received them
@@ -79,13 +85,14 @@ def create_app(config: dict | None = None) -> Flask:
 def _served_data(app: Flask, build_if_missing: bool = True) -> Dataset:
     """The data this app serves, at start and at every reload (saxgraph.datasets decides which)."""
     if app.config["STORE"] is not None:
-        store = app.config["STORE"]
-        return public_store(store) if app.config["PUBLIC"] else store
+        return filtered(app.config["STORE"], public=bool(app.config["PUBLIC"]),
+                        no_curation=bool(app.config["NO_CURATION"]))
     return open_dataset(backend=app.config["BACKEND"], backend_auth=app.config["BACKEND_AUTH"],
                         timeout=float(app.config["QUERY_TIMEOUT"]), data_files=app.config["DATA_FILES"],
                         build_dir=app.config["BUILD_DIR"],
                         build_if_missing=build_if_missing and app.config["BUILD_IF_MISSING"],
-                        in_memory=_in_memory(app.config["STORE_IN_MEMORY"]), public=app.config["PUBLIC"])
+                        in_memory=_in_memory(app.config["STORE_IN_MEMORY"]), public=app.config["PUBLIC"],
+                        no_curation=bool(app.config["NO_CURATION"]))
 
 
 def _in_memory(setting) -> bool | str:

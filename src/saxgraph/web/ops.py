@@ -23,7 +23,8 @@ def health():
         current_app.extensions["saxgraph.triples"] = triples
     response = jsonify(status="ok", version=__version__, dataset=store.version, triples=triples,
                        quads=len(store), graphs=len(store.graphs()),
-                       public=bool(store.manifest.get("public")))  # personal data left out (PUBLIC)
+                       public=bool(store.manifest.get("public")),  # personal data left out (PUBLIC)
+                       curation=store.manifest.get("curation", True))  # False: graph/curation left out
     response.headers["Cache-Control"] = "no-store"
     return response
 
