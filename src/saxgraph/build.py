@@ -287,7 +287,7 @@ class Phases(dict):
 
 def check(sources: Sources | None = None, progress: Progress = _quiet,
           phases: Phases | None = None) -> tuple[LoadedSources, dict]:
-    """Every check of the build without writing: parse, terms, documents, SHACL. Raises BuildError."""
+    """Every check of the build without writing: parse, terms, documents, evidence, SHACL (BuildError)."""
     phases = phases if phases is not None else Phases()
     sources = sources or discover()
     if not sources.data:
