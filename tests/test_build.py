@@ -30,44 +30,64 @@ def problems_of(root):
 # Each row: a crafted mistake in the fixture data, and what the curator must be told.
 SHAPE_CASES = [
     ("missing English label",
-     'rdfs:label "Minalogic"@en ;', "", "exactly one English rdfs:label"),
+     'rdfs:label "Minalogic"@en ~ evidence:clusters-minalogic ;', "", "exactly one English rdfs:label"),
     ("two English labels",
-     'rdfs:label "Minalogic"@en ;', 'rdfs:label "Minalogic"@en , "Minalogic cluster"@en ;', "at most one per language"),
+     'rdfs:label "Minalogic"@en ~ evidence:clusters-minalogic ;',
+     'rdfs:label "Minalogic"@en ~ evidence:clusters-minalogic , '
+     '"Minalogic cluster"@en ~ evidence:clusters-minalogic ;',
+     "at most one per language"),
     ("label in an unexpected language",
-     'rdfs:label "Minalogic"@en ;', 'rdfs:label "Minalogic"@en , "Minalogic"@fr ;', "@en or @de"),
+     'rdfs:label "Minalogic"@en ~ evidence:clusters-minalogic ;',
+     'rdfs:label "Minalogic"@en ~ evidence:clusters-minalogic , '
+     '"Minalogic"@fr ~ evidence:clusters-minalogic ;',
+     "@en or @de"),
     ("collaboration without description",
-     'dcterms:description "Fixture: a partner cluster in Grenoble."@en ;', "", "dcterms:description in English"),
+     'dcterms:description "Fixture: a partner cluster in Grenoble."@en ~ evidence:clusters-minalogic ;', "",
+     "dcterms:description in English"),
     ("phone not in E.164",
      'sg:telephone "+49351123456"', 'sg:telephone "0351 123456"', "E.164"),
     ("phone without the number as written",
-     'sg:telephoneAsStated "+49 (0)351 123 456" ;', "", "keep the number as written"),
+     'sg:telephoneAsStated "+49 (0)351 123 456" ~ evidence:clusters-phone ;', "",
+     "keep the number as written"),
     ("German postal code of four digits",
      'sg:postalCode "01099"', 'sg:postalCode "1099"', "five digits"),
     ("address without country",
-     "sg:addressCountry place:germany .", "sg:addressLocality \"x\" .", "exactly one sg:addressCountry"),
+     "sg:addressCountry place:germany ~ evidence:clusters-address .",
+     'sg:addressLocality "x" ~ evidence:clusters-address .', "exactly one sg:addressCountry"),
     ("quantity without qualifier",
-     "sg:qualifier sg:moreThan ;", "", "exactly one sg:qualifier"),
+     "sg:qualifier sg:moreThan ~ evidence:clusters-members ;", "", "exactly one sg:qualifier"),
     ("quantity as a bare number",
-     "sg:memberCount quantity:cool-silicon-members ;", "sg:memberCount place:dresden ;", "sg:Quantity"),
+     "sg:memberCount quantity:cool-silicon-members", "sg:memberCount place:dresden", "sg:Quantity"),
     ("unknown property on a closed quantity",
-     'sg:asStated "more than 100 members"@en .', 'sg:asStated "more than 100 members"@en ; sg:location place:dresden .',
-     "ClosedConstraintComponent"),
+     'sg:asStated "more than 100 members"@en ~ evidence:clusters-members .',
+     'sg:asStated "more than 100 members"@en ~ evidence:clusters-members ; '
+     'sg:location place:dresden ~ evidence:clusters-members .', "ClosedConstraintComponent"),
     ("location that is not a place",
-     "sg:location place:grenoble .", "sg:location organisation:tu-dresden .", "must be a place"),
+     "sg:location place:grenoble", "sg:location organisation:tu-dresden", "must be a place"),
     ("founding date as free text",
-     'sg:legalForm "e.V." ;', 'sg:legalForm "e.V." ; sg:foundingDate "in 2000" ;', "sg:foundingDate"),
+     'sg:legalForm "e.V." ~ evidence:clusters-cool-silicon ;',
+     'sg:legalForm "e.V." ~ evidence:clusters-cool-silicon ; '
+     'sg:foundingDate "in 2000" ~ evidence:clusters-cool-silicon ;',
+     "sg:foundingDate"),
     ("membership without organisation",
-     "sg:organisation cluster:cool-silicon ; sg:role", "sg:role", "exactly one sg:organisation"),
+     "sg:organisation cluster:cool-silicon ~ evidence:clusters-contact ; sg:role", "sg:role",
+     "exactly one sg:organisation"),
     ("internationalisation project without implementation phase",
-     "sg:hasPhase phase:icool-concept , phase:icool-implementation .", "sg:hasPhase phase:icool-concept .",
-     "exactly one implementation phase"),
+     "sg:hasPhase phase:icool-concept ~ evidence:clusters-icool , "
+     "phase:icool-implementation ~ evidence:clusters-icool .",
+     "sg:hasPhase phase:icool-concept ~ evidence:clusters-icool .", "exactly one implementation phase"),
     ("phase without target country",
-     'rdfs:label "iCool implementation phase"@en ; sg:targetCountry place:japan .',
-     'rdfs:label "iCool implementation phase"@en .', "at least one target country"),
+     'rdfs:label "iCool implementation phase"@en ~ evidence:clusters-icool ; '
+     'sg:targetCountry place:japan ~ evidence:clusters-icool .',
+     'rdfs:label "iCool implementation phase"@en ~ evidence:clusters-icool .', "at least one target country"),
     ("person with two family names",
-     'sg:familyName "Muster" ;', 'sg:familyName "Muster" , "Mustermann" ;', "exactly one sg:familyName"),
+     'sg:familyName "Muster" ~ evidence:clusters-contact ;',
+     'sg:familyName "Muster" ~ evidence:clusters-contact , "Mustermann" ~ evidence:clusters-contact ;',
+     "exactly one sg:familyName"),
     ("document without source file",
      'sg:sourceFile "999_0000000000000000.txt" ;', "", "sg:sourceFile"),
+    ("quote with a language tag",
+     '"(as of 16.04.2020)" |}', '"(as of 16.04.2020)"@en |}', "sg:quote is a plain string"),
 ]
 
 
@@ -135,7 +155,7 @@ def test_link_to_undescribed_entity_is_rejected(sandbox):
 
 
 def test_blank_nodes_are_rejected(sandbox):
-    edit(sandbox, CLUSTERS, "sg:address address:cool-silicon ;", "sg:address [ a sg:PostalAddress ] ;")
+    edit(sandbox, CLUSTERS, "sg:address address:cool-silicon", "sg:address [ a sg:PostalAddress ]")
     assert any(p.rule == "no blank nodes" for p in problems_of(sandbox))
 
 
@@ -152,7 +172,8 @@ def test_manifest_counts_every_graph(mini_build):
     assert sum(manifest["graphs"].values()) == manifest["quads"]
     assert set(manifest["graphs"]) == {
         "https://w3id.org/saxgraph/graph/clusters", "https://w3id.org/saxgraph/graph/reference",
-        "https://w3id.org/saxgraph/graph/ontology", "https://w3id.org/saxgraph/graph/inferred"}
+        "https://w3id.org/saxgraph/graph/ontology", "https://w3id.org/saxgraph/graph/inferred",
+        "https://w3id.org/saxgraph/graph/curation", "https://w3id.org/saxgraph/graph/evidence"}
     assert manifest["build_seconds"] >= 0
 
 
@@ -237,7 +258,7 @@ def test_parallel_pyshacl_validation_reports_exactly_what_one_run_reports(sandbo
 
     edit(sandbox, CLUSTERS, 'sg:postalCode "01099"', 'sg:postalCode "1"')
     edit(sandbox, CLUSTERS, 'sg:telephone "+49351123456"', 'sg:telephone "0351"')
-    edit(sandbox, CLUSTERS, 'rdfs:label "Minalogic"@en ;', "")
+    edit(sandbox, CLUSTERS, 'rdfs:label "Minalogic"@en ~ evidence:clusters-minalogic ;', "")
     loaded = parse_sources(discover(sandbox))
     serial = validation.shacl_problems(loaded, workers=1, engine="pyshacl")
     monkeypatch.setattr(validation, "PARALLEL_THRESHOLD", 0)

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from saxgraph.build import shacl
-from saxgraph.build.pipeline import parse_sources
+from saxgraph.build.evidence import evidence_statements
+from saxgraph.build.pipeline import document_nodes, parse_sources
 from saxgraph.build.sources import discover
 from saxgraph.build.validation import shacl_problems
 from saxgraph.errors import SaxgraphError
@@ -21,6 +22,12 @@ from tests.test_build import CLUSTERS, REFERENCE_CASES, SHAPE_CASES, edit
 
 ROOT = Path(__file__).resolve().parents[1]
 XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def with_evidence(loaded):
+    """The sources as the build validates them: with the evidence statements drawn from their annotations."""
+    loaded.evidence, _ = evidence_statements(loaded, document_nodes(loaded)[0])
+    return loaded
 
 
 def both(loaded):
@@ -32,17 +39,17 @@ def both(loaded):
 @pytest.mark.parametrize("old,new,_", [c[1:] for c in SHAPE_CASES], ids=[c[0] for c in SHAPE_CASES])
 def test_same_problems_as_pyshacl_on_each_crafted_mistake(sandbox, old, new, _):
     edit(sandbox, CLUSTERS, old, new)
-    assert both(parse_sources(discover(sandbox)))
+    assert both(with_evidence(parse_sources(discover(sandbox))))
 
 
 @pytest.mark.parametrize("old,new,_", [c[1:] for c in REFERENCE_CASES], ids=[c[0] for c in REFERENCE_CASES])
 def test_same_problems_as_pyshacl_on_each_crafted_reference_mistake(sandbox, old, new, _):
     edit(sandbox, "data/reference/places.ttl", old, new)
-    assert both(parse_sources(discover(sandbox)))
+    assert both(with_evidence(parse_sources(discover(sandbox))))
 
 
 def test_the_project_data_is_valid_for_both():
-    assert both(parse_sources(discover(ROOT))) == []
+    assert both(with_evidence(parse_sources(discover(ROOT)))) == []
 
 
 # --- random damage to a valid graph ------------------------------------------------------------------
@@ -53,15 +60,16 @@ LANGUAGES = ("en", "de", "fr", "en-GB")
 def damaged(loaded, seed: int, steps: int):
     """The fixture's data with `steps` random edits: a statement dropped, an object swapped for another
     term of the graph, a literal's language changed or removed, a statement duplicated onto another
-    subject. Literals keep well-formed lexical forms (the one place the engines differ by design)."""
+    subject; the evidence statements are damaged alike. Literals keep well-formed lexical forms (the one
+    place the engines differ by design)."""
     rng = random.Random(seed)
-    files = [s.path for s in loaded.sources.data]
     graphs = {path: list(quads) for path, quads in loaded.graphs.items()}
-    terms = sorted({q.object for path in files for q in graphs[path]}, key=str)
-    subjects = sorted({q.subject for path in files for q in graphs[path]}, key=str)
+    evidence = {path: list(quads) for path, quads in loaded.evidence.items()}
+    pools = [graphs[s.path] for s in loaded.sources.data] + list(evidence.values())
+    terms = sorted({q.object for quads in pools for q in quads}, key=str)
+    subjects = sorted({q.subject for quads in pools for q in quads}, key=str)
     for _ in range(steps):
-        path = rng.choice(files)
-        quads = graphs[path]
+        quads = rng.choice([pool for pool in pools if pool])  # a small file may have lost its last statement
         i = rng.randrange(len(quads))
         s, p, o, g = quads[i]
         action = rng.choice(("drop", "swap", "language", "copy"))
@@ -74,7 +82,7 @@ def damaged(loaded, seed: int, steps: int):
             quads[i] = ox.Quad(s, p, ox.Literal(o.value, language=lang) if lang else ox.Literal(o.value), g)
         else:
             quads.append(ox.Quad(rng.choice(subjects), p, o, g))
-    return type(loaded)(loaded.sources, graphs)
+    return type(loaded)(loaded.sources, graphs, loaded.annotations, evidence)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +91,7 @@ def fixture_sources(tmp_path_factory):
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini" / "data", root / "data")
     shutil.copytree(ROOT / "ontology", root / "ontology")
     shutil.copytree(ROOT / "shapes", root / "shapes")
-    return parse_sources(discover(root))
+    return with_evidence(parse_sources(discover(root)))
 
 
 @settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -34,7 +34,8 @@ def _sources(args):
 def cmd_build(args) -> int:
     from saxgraph.build.pipeline import build
 
-    result = build(_sources(args), out_dir=args.out, progress=_progress, public=args.public)
+    result = build(_sources(args), out_dir=args.out, progress=_progress, public=args.public,
+                   curation=not args.no_curation)
     _progress(f"build ok in {result.manifest['build_seconds']}s: {result.manifest['quads']} quads "
               f"in {len(result.manifest['graphs'])} graphs")
     return EXIT_OK
@@ -52,7 +53,8 @@ def _open_store(args):
     from saxgraph.store.open import open_dataset
 
     return open_dataset(backend=getattr(args, "backend", None), backend_auth=settings.get("BACKEND_AUTH"),
-                        build_dir=args.build_dir, public=getattr(args, "public", False), progress=_progress)
+                        build_dir=args.build_dir, public=getattr(args, "public", False),
+                        no_curation=getattr(args, "no_curation", False), progress=_progress)
 
 
 def cmd_query(args) -> int:
@@ -144,6 +146,10 @@ def cmd_serve(args) -> int:
 def parser() -> argparse.ArgumentParser:
     public = {"action": "store_true", "default": settings.get("PUBLIC"),
               "help": "leave personal data out: persons' names, direct lines, posts (also SAXGRAPH_PUBLIC=1)"}
+    uncurated = {"action": "store_true", "dest": "no_curation",
+                 "default": settings.get("NO_CURATION"),
+                 "help": "leave the curation graph out: only what the documents state "
+                         "(also SAXGRAPH_NO_CURATION=1)"}
     p = argparse.ArgumentParser(prog="saxgraph", description=__doc__)
     p.add_argument("--version", action="version", version=f"saxgraph {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -153,6 +159,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, help="output folder (default: $SAXGRAPH_BUILD_DIR, else build/ in a "
                                            "checkout, ~/.cache/saxgraph/build for an installed package)")
     b.add_argument("--public", **public)
+    b.add_argument("--no-curation", **uncurated)
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="run every check of the build without writing")
@@ -168,6 +175,7 @@ def parser() -> argparse.ArgumentParser:
                    help="do not predeclare the project's prefixes (sg:, cluster:, org:, ...)")
     q.add_argument("--build-dir", type=Path)
     q.add_argument("--public", **public)
+    q.add_argument("--no-curation", **uncurated)
     q.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     q.set_defaults(func=cmd_query)
 
@@ -176,6 +184,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--output", "-o", type=Path)
     e.add_argument("--build-dir", type=Path)
     e.add_argument("--public", **public)
+    e.add_argument("--no-curation", **uncurated)
     e.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     e.set_defaults(func=cmd_export)
 
@@ -183,6 +192,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--markdown", action="store_true", help="as Markdown tables (for README)")
     s.add_argument("--build-dir", type=Path)
     s.add_argument("--public", **public)
+    s.add_argument("--no-curation", **uncurated)
     s.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     s.set_defaults(func=cmd_stats)
 
@@ -194,6 +204,7 @@ def parser() -> argparse.ArgumentParser:
                     help="serve these RDF files instead of the built graph")
     sv.add_argument("--build-dir", type=Path)
     sv.add_argument("--public", **public)
+    sv.add_argument("--no-curation", **uncurated)
     sv.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     sv.add_argument("--backend-auth", metavar="USER:PASSWORD", help="for --backend (Basic or Digest)")
     sv.add_argument("--server", choices=["gunicorn", "waitress", "auto"], default="auto")

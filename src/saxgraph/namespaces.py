@@ -19,13 +19,17 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 KINDS = (
     "cluster", "network", "hub", "alliance", "incubator", "organisation", "person", "membership",
     "place", "address", "project", "phase", "programme", "topic", "role", "quantity", "event",
-    "document", "scheme",
+    "document", "scheme", "evidence",
 )
 
 # Named graphs that are not source documents.
 REFERENCE_GRAPH = "reference"
 ONTOLOGY_GRAPH = "ontology"
 INFERRED_GRAPH = "inferred"
+CURATION_GRAPH = "curation"  # the curator's identifications and inferences (data/curation/), with reasons
+EVIDENCE_GRAPH = "evidence"  # the quote or reason of every statement, reified (saxgraph.build.evidence)
+NON_DOCUMENT_GRAPHS = frozenset({REFERENCE_GRAPH, ONTOLOGY_GRAPH, INFERRED_GRAPH, CURATION_GRAPH,
+                                 EVIDENCE_GRAPH})
 
 STANDARD_PREFIXES = {
     "sg": str(SG),

@@ -94,6 +94,9 @@ SETTINGS: tuple[Setting, ...] = (
             "`true`/`false` force one", DATA),
     Setting("PUBLIC", False, "bool", "serve, query and export the data without personal data (`--public`)",
             DATA),
+    Setting("NO_CURATION", False, "bool", "serve, query and export only what the documents state: the curation "
+            "graph (the curator's identifications and inferences) and its evidence left out, the alignments "
+            "materialised without it (`--no-curation`)", DATA),
     # limits
     Setting("QUERY_TIMEOUT", 10.0, "float", "seconds a query may run; then its query process is killed and "
             "the answer is 503 (`Retry-After`)", LIMITS),

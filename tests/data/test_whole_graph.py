@@ -19,7 +19,8 @@ def test_no_two_nodes_of_one_class_share_a_label(dataset):
 
 def test_every_document_has_its_graph_and_document_node(dataset):
     rows = dataset.select(SPARQL_PREFIXES + """
-        SELECT ?graph ?file WHERE { ?graph prov:wasDerivedFrom ?doc . ?doc sg:sourceFile ?file }""")
+        SELECT ?graph ?file WHERE {
+          GRAPH ?graph { ?graph prov:wasDerivedFrom ?doc } ?doc sg:sourceFile ?file }""")
     assert {r["graph"].rsplit("/", 1)[-1]: r["file"] for r in rows} == DOCUMENTS
 
 

@@ -10,6 +10,8 @@ carries personal data whatever holds it. From that, the public variant leaves ou
 - every statement using a personal-data property;
 - any other literal that names a person (a description naming a signatory), as a safety net: a person's
   label or family name as a whole word, whatever its length.
+- the evidence (graph/evidence) of every statement so left out, and any evidence statement whose quote
+  names a person.
 
 An organisation's own phone and fax numbers are kept: they are not a person's. The filter runs once, when a
 dataset is built (`saxgraph build --public`) or loaded (PUBLIC), so every route and every dump serves only
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from saxgraph.errors import SaxgraphError
+from saxgraph.build.evidence import reified
 from saxgraph.namespaces import PREFIXES, SG
 
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
@@ -72,7 +75,13 @@ def public_quads(quads: Iterable[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> 
             return True
         return naming is not None and isinstance(q.object, ox.Literal) and bool(naming.search(q.object.value))
 
-    return [q for q in quads if not personal(q)]
+    # The evidence of a statement (its quote and lines) goes with it: a statement node that reifies a
+    # personal statement, or has any personal part (a quote naming a person), is left out whole.
+    statements = reified(quads)
+    withheld = {node for node, (s, p, o) in statements.items()
+                if personal(ox.Quad(s, p, o, ox.DefaultGraph()))}
+    withheld |= {q.subject for q in quads if q.subject in statements and personal(q)}
+    return [q for q in quads if q.subject not in withheld and not personal(q)]
 
 
 def _whole_words(names) -> re.Pattern | None:
@@ -87,22 +96,11 @@ NOT_FOR_REMOTE_STORES = ("public mode cannot filter a remote store's data as it 
 
 def public_store(store):
     """A Store holding the public variant of `store`'s data (the project's ontology supplies the markings)."""
-    from saxgraph.build.folder import sorted_nquads, version_of
-    from saxgraph.store.dataset import Store
+    from saxgraph.build.folder import derived_store
 
     kept = public_quads(store.quads(), packaged_ontology())
-    body = sorted_nquads(kept)
-    graphs: dict[str, int] = {}
-    for q in kept:
-        name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-        graphs[name] = graphs.get(name, 0) + 1
-    manifest = {**store.manifest, "hash": version_of(body), "public": True,
-                "quads": len(kept), "triples": len({(q.subject, q.predicate, q.object) for q in kept}),
-                "graphs": dict(sorted(graphs.items())),
-                "personal_data_removed": len(store) - len(kept)}
-    public = Store.from_nquads(body, manifest)
-    public.origin = f"{store.origin} (public: without personal data)"
-    return public
+    return derived_store(store, kept, "public: without personal data", public=True,
+                         personal_data_removed=len(store) - len(kept))
 
 
 def packaged_ontology() -> list[ox.Quad]:

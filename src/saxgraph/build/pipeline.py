@@ -4,7 +4,7 @@ import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,10 +25,13 @@ from saxgraph.build.personal_data import public_quads
 from saxgraph.build.sources import Sources, default_build_dir, discover
 from saxgraph.build.validation import shacl_problems
 from saxgraph.errors import BuildError, Problem
+from saxgraph.build.evidence import evidence_statements, split_annotations, without_curation
 from saxgraph.namespaces import (
+    EVIDENCE_GRAPH,
     ID_BASE,
     INFERRED_GRAPH,
     KINDS,
+    NON_DOCUMENT_GRAPHS,
     PROV,
     SG,
     compact,
@@ -44,24 +47,33 @@ def _quiet(_: str) -> None:
 
 @dataclass
 class LoadedSources:
-    """Each source file parsed on its own (pyoxigraph triples), so that every problem can name its file."""
+    """Each source file parsed on its own (pyoxigraph triples), so that every problem can name its file.
+    `graphs` holds the asserted triples, `annotations` each file's RDF 1.2 annotations (quotes, reasons)
+    and `evidence`, once checked, the evidence graph's statements drawn from each file (saxgraph.build.evidence)."""
 
     sources: Sources
     graphs: dict[Path, list[ox.Quad]]
+    annotations: dict[Path, list[ox.Quad]] = field(default_factory=dict)
+    evidence: dict[Path, list[ox.Quad]] = field(default_factory=dict)
 
     def ontology(self) -> list[ox.Quad]:
         return [t for source in self.sources.ontology for t in self.graphs[source.path]]
 
     def data(self) -> list[ox.Quad]:
-        return [t for source in self.sources.data for t in self.graphs[source.path]]
+        """The data files' triples and the evidence statements drawn from them (what SHACL validates)."""
+        return [t for source in self.sources.data for t in self.graphs[source.path]] + \
+            [t for quads in self.evidence.values() for t in quads]
 
     def files_stating(self) -> dict:
-        """subject -> the data files in which it is a subject."""
+        """subject -> the data files in which it is a subject (or whose annotations it comes from)."""
         index = defaultdict(set)
         for source in self.sources.data:
             path = str(source.path)
             for t in self.graphs[source.path]:
                 index[t.subject].add(path)
+        for path, quads in self.evidence.items():
+            for t in quads:
+                index[t.subject].add(str(path))
         return index
 
 
@@ -73,17 +85,22 @@ class BuildResult:
 
 
 def parse_sources(sources: Sources, progress: Progress = _quiet) -> LoadedSources:
-    problems, graphs = [], {}
+    problems, graphs, annotations = [], {}, {}
     for source in sources.all_rdf:
         try:
-            graphs[source.path] = list(ox.parse(path=source.path, format=ox.RdfFormat.TURTLE,
-                                                base_iri=source.path.resolve().as_uri()))
+            quads = list(ox.parse(path=source.path, format=ox.RdfFormat.TURTLE,
+                                  base_iri=source.path.resolve().as_uri()))
         except (SyntaxError, ValueError, OSError) as error:
             problems.append(Problem(str(source.path), "Turtle syntax", _syntax_message(error)))
+            continue
+        graphs[source.path], found = split_annotations(quads)
+        if found:
+            annotations[source.path] = found
     if problems:
         raise BuildError(problems, "parse")
-    progress(f"parsed {len(graphs)} files ({sum(len(g) for g in graphs.values())} triples)")
-    return LoadedSources(sources, graphs)
+    progress(f"parsed {len(graphs)} files ({sum(len(g) for g in graphs.values())} triples, "
+             f"{sum(len(a) for a in annotations.values())} annotation triples)")
+    return LoadedSources(sources, graphs, annotations)
 
 
 def _syntax_message(error: Exception) -> str:
@@ -146,7 +163,7 @@ def document_nodes(loaded: LoadedSources) -> tuple[dict[str, ox.NamedNode], list
     """The sg:SourceDocument each document graph derives from: exactly one per graph."""
     found, files_of = defaultdict(set), defaultdict(list)
     for source in loaded.sources.data:
-        if source.graph == "reference":
+        if source.graph in NON_DOCUMENT_GRAPHS:
             continue
         files_of[source.graph].append(str(source.path))
         found[source.graph].update(t.subject for t in loaded.graphs[source.path]
@@ -215,11 +232,13 @@ def materialise(quads: set, ontology: list[ox.Quad]) -> set:
 
 
 def assemble(loaded: LoadedSources, documents: dict[str, ox.NamedNode]) -> set:
-    """Quads (s, p, o, graph IRI) of the dataset, before inference."""
+    """Quads (s, p, o, graph IRI) of the dataset, before inference: the evidence in graph:evidence."""
     quads = set()
     for source in loaded.sources.all_rdf:
         g = ox.NamedNode(str(source.graph_iri))
         quads.update((s, p, o, g) for s, p, o, _ in loaded.graphs[source.path])
+    evidence = ox.NamedNode(str(graph_iri(EVIDENCE_GRAPH)))
+    quads.update((s, p, o, evidence) for statements in loaded.evidence.values() for s, p, o, _ in statements)
     derived_from = ox.NamedNode(str(PROV.wasDerivedFrom))
     for slug, document in documents.items():
         g = ox.NamedNode(str(graph_iri(slug)))
@@ -243,7 +262,7 @@ class Phases(dict):
 
 def check(sources: Sources | None = None, progress: Progress = _quiet,
           phases: Phases | None = None) -> tuple[LoadedSources, dict]:
-    """Every check of the build without writing: parse, terms, documents, SHACL. Raises BuildError."""
+    """Every check of the build without writing: parse, terms, documents, evidence, SHACL (BuildError)."""
     phases = phases if phases is not None else Phases()
     sources = sources or discover()
     if not sources.data:
@@ -257,16 +276,24 @@ def check(sources: Sources | None = None, progress: Progress = _quiet,
         raise BuildError(problems, "term check")
     phases.done("check_terms")
     progress(f"checked terms: every sg: term declared, every linked entity described ({len(documents)} documents)")
+    # Evidence problems are reported with the SHACL violations, so that a curator sees every one at once.
+    loaded.evidence, evidence_problems = evidence_statements(loaded, documents)
+    statements = sum(1 for quads in loaded.evidence.values() for q in quads if q.predicate == RDF_TYPE)
+    progress(f"checked evidence: {statements} quotes and reasons ({len(evidence_problems)} problems) "
+             f"in {phases.done('evidence'):.1f}s")
     violations = [p for p in shacl_problems(loaded) if p.severity == "Violation"]
-    if violations:
-        raise BuildError(violations, "SHACL validation")
+    if evidence_problems or violations:
+        raise BuildError(evidence_problems + violations,
+                         "SHACL validation" if not evidence_problems else
+                         "evidence check" if not violations else "evidence check and SHACL validation")
     progress(f"validated with SHACL against {len(sources.shapes)} shape files in {phases.done('shacl'):.1f}s")
     return loaded, documents
 
 
 def build(sources: Sources | None = None, out_dir: Path | None = None, progress: Progress = _quiet,
-          write: bool = True, public: bool = False) -> BuildResult:
-    """Check, validate and materialise; `public` leaves personal data out (saxgraph.build.personal_data)."""
+          write: bool = True, public: bool = False, curation: bool = True) -> BuildResult:
+    """Check, validate and materialise; `public` leaves personal data out (saxgraph.build.personal_data),
+    `curation=False` the curation graph (saxgraph.build.evidence.without_curation)."""
     started = time.perf_counter()
     phases = Phases()
     sources = sources or discover()
@@ -278,6 +305,10 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
     progress(f"materialised {len(inferred)} aligned triples into graph/{INFERRED_GRAPH} "
              f"in {phases.done('materialise'):.1f}s")
     removed = kept = None
+    if not curation:
+        quads = {(q.subject, q.predicate, q.object, q.graph_name)
+                 for q in without_curation((ox.Quad(*q) for q in quads), loaded.ontology())}
+        progress("left out the curation graph")
     if public:
         kept = public_quads(ox.Quad(*q) for q in quads)
         removed, quads = len(quads) - len(kept), [(q.subject, q.predicate, q.object, q.graph_name) for q in kept]
@@ -300,8 +331,14 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
              "sha256": hashlib.sha256(source.path.read_bytes()).hexdigest()}
             for source in sources.all_rdf
         ],
+        "texts": [
+            {"file": _relative(path, sources), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+            for path in sorted(Path(sources.texts).glob("*.txt"))
+        ] if sources.texts else [],
         "build_seconds": round(time.perf_counter() - started, 3),
     }
+    if not curation:
+        manifest.update(curation=False)
     if public:
         manifest.update(public=True, personal_data_removed=removed)
     phases.done("serialise")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saxgraph import settings
-from saxgraph.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
+from saxgraph.namespaces import CURATION_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/saxgraph (the package), beside src/ in a checkout
 
@@ -47,6 +47,7 @@ class Sources:
     ontology: tuple[SourceFile, ...]
     shapes: tuple[Path, ...]
     data: tuple[SourceFile, ...]
+    texts: Path | None = None  # data/sources/: the documents themselves, which the quotes are checked against
 
     @property
     def all_rdf(self) -> tuple[SourceFile, ...]:
@@ -54,10 +55,13 @@ class Sources:
 
 
 def graph_slug_for(path: Path, data_dir: Path) -> str:
-    """data/<slug>.ttl and data/<slug>.<part>.ttl go to graph <slug>; data/reference/* to 'reference'."""
+    """data/<slug>.ttl and data/<slug>.<part>.ttl go to graph <slug>; data/reference/* to 'reference',
+    data/curation/* to 'curation'."""
     relative = path.relative_to(data_dir)
     if relative.parts[0] == "reference":
         return REFERENCE_GRAPH
+    if relative.parts[0] == "curation":
+        return CURATION_GRAPH
     return relative.name.split(".", 1)[0]
 
 
@@ -76,4 +80,5 @@ def discover(root: Path | None = None, data_files: list[Path] | None = None) -> 
         ontology=tuple(SourceFile(p, ONTOLOGY_GRAPH) for p in sorted((root / "ontology").glob("*.ttl"))),
         shapes=tuple(sorted((root / "shapes").glob("*.ttl"))),
         data=tuple(data),
+        texts=data_dir / "sources",
     )

@@ -12,7 +12,9 @@ from saxgraph import formats
 from saxgraph.describe.resource import DERIVED_FROM, RDF_TYPE, TITLE
 from saxgraph.namespaces import (
     BASE,
+    CURATION_GRAPH,
     DCAT,
+    EVIDENCE_GRAPH,
     GRAPH_BASE,
     ID_BASE,
     INFERRED_GRAPH,
@@ -41,6 +43,10 @@ GRAPH_NOTES = {
     ONTOLOGY_GRAPH: "The saxgraph ontology: classes and properties with their alignments.",
     INFERRED_GRAPH: "Triples entailed by the ontology's alignments (super-classes, super-properties, "
                     "inverses), materialised at build time.",
+    CURATION_GRAPH: "The curator's identifications and inferences, which no document states: each with its "
+                    "reason in the evidence graph.",
+    EVIDENCE_GRAPH: "The evidence of every statement as standard RDF reification: the quote from its "
+                    "document with the line span, or the curator's reason.",
 }
 
 

@@ -26,6 +26,9 @@ from saxgraph.namespaces import ID_BASE, SG
 MATCH_SCORE = 90.0
 MATCH_MARGIN = 10.0
 MIN_SCORE = 30.0  # candidates scoring less are noise, not offered
+# how much the properties a query gives weigh against the name: a candidate that contradicts all of them
+# keeps 60% of its name's score (a spreadsheet's "Chemnitz" outweighs a somewhat closer name elsewhere)
+PROPERTY_WEIGHT = 0.4
 OTHER_TYPE = 0.8  # factor on the score of a candidate outside the types asked for (type_strict "should")
 DEFAULT_TYPES = ("Cluster", "Organisation", "InnovationNetwork", "Hub", "Place", "Person")
 QUERY_FIELDS = ("query", "type", "limit", "properties", "type_strict")
@@ -265,7 +268,7 @@ def candidates(index: ReconcileIndex, query: Query, public: bool) -> list[dict]:
                 continue
         agreement, mismatch = _agreement(index, iri, asked)
         if query.text.strip():
-            score = 100 * similarity * (0.8 + 0.2 * agreement)
+            score = 100 * similarity * (1 - PROPERTY_WEIGHT + PROPERTY_WEIGHT * agreement)
         else:
             score = 100 * agreement
         if not type_ok:

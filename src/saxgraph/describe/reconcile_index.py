@@ -7,6 +7,9 @@ How a name is scored against one label (1.0 is the same name):
 - 1.0 the same words (case, accents, umlaut spellings, punctuation and spaces aside);
 - 0.97 the same but for a legal form ("Silicon Saxony e.V." and "Silicon Saxony");
 - 0.96 the same words in another order;
+- 0.92 a short form: a name of two or more words, each a word of the entity's labels and one a label of
+  the entity by itself, an acronym ("Fraunhofer ENAS" for "Fraunhofer Institute for Electronic Nano Systems
+  ENAS", also called "ENAS");
 - otherwise at most 0.95: the words matched, each with the weight of its rarity (idf), as the F1 of the
   query's and the label's matched weight; a word matches another word exactly, within its typos
   (names.max_edits), or as its prefix ("Univ" for "University"), and the names written together are
@@ -30,6 +33,9 @@ SAME = 1.0
 SAME_BUT_LEGAL_FORM = 0.97
 SAME_WORDS_REORDERED = 0.96
 SIMILAR_AT_MOST = 0.95
+# A name of two or more words, each a word of the entity's labels and one of them a label of its own (an
+# acronym): a short form ("Fraunhofer ENAS" for "Fraunhofer Institute for Electronic Nano Systems ENAS").
+SHORT_FORM = 0.92
 ALTERNATIVE_LABEL = 0.99  # factor
 PREFIX_WORD = 0.75  # a query word that begins a label word
 MAX_QUERY_WORDS = 24  # words of a query looked up (a longer text is not a name)
@@ -218,6 +224,12 @@ class ReconcileIndex:
         self.weight = {word: log(1 + n / len(entries)) for word, entries in self.postings.items()}
         self.rare = log(1 + n)  # the weight of a word no label has
         self.entry_weight = [sum(self.weight[w] for w in set(e.name.core)) for e in self.entries]
+        self.words_of: dict[str, set[str]] = defaultdict(set)  # entity -> the words of all its labels
+        self.acronyms: dict[str, set[str]] = defaultdict(set)  # entity -> its labels of one word
+        for entry in self.entries:
+            self.words_of[entry.iri].update(entry.name.core)
+            if len(entry.name.core) == 1:
+                self.acronyms[entry.iri].add(entry.name.core[0])
         self.vocabulary = sorted(self.postings)
         self.longest_word = max((len(w) for w in self.vocabulary), default=0)
         self.neighbours: dict[str, set[str]] = defaultdict(set)
@@ -312,10 +324,13 @@ class ReconcileIndex:
                 limit = min(3, max(1, min(len(compact), len(other)) // 6))
                 offer(i, min(SIMILAR_AT_MOST, similarity(compact, other, limit)))
         best: dict[str, tuple[float, Entry]] = {}
+        words = set(query_words)
         for i, score in scores.items():
             entry = self.entries[i]
             if not entry.preferred:
                 score *= ALTERNATIVE_LABEL
+            if len(words) >= 2 and words <= self.words_of[entry.iri] and words & self.acronyms[entry.iri]:
+                score = max(score, SHORT_FORM)  # "Fraunhofer ENAS": the entity's acronym and words of its name
             if entry.iri not in best or score > best[entry.iri][0]:
                 best[entry.iri] = (score, entry)
         return best

@@ -5,8 +5,9 @@ statements linking two entities, labelled with the property's label. Literals be
 by the property's prefixed name (several values joined by " | "); links to things that are not entities
 (an EU country IRI, a qualifier such as sg:moreThan) and blank nodes are folded into attributes too
 (`prop.subprop` for a blank node's values). Only asserted statements are drawn: the materialised
-alignments (graph/inferred) would duplicate every edge under its standard name, and the ontology's own
-triples describe terms, not the ecosystem."""
+alignments (graph/inferred) would duplicate every edge under its standard name, the ontology's own
+triples describe terms, not the ecosystem, and the evidence (graph/evidence: a node per quote, linked to
+its statement's subject and object) would bury the network under its sources."""
 
 import csv
 import io
@@ -18,10 +19,18 @@ from xml.etree import ElementTree as ET
 import pyoxigraph as ox
 
 from saxgraph.describe.resource import LABEL_PROPERTIES, RDF_TYPE, add_fallback_labels, best_label, graph_name
-from saxgraph.namespaces import ID_BASE, INFERRED_GRAPH, ONTOLOGY_GRAPH, SG, compact, graph_iri
+from saxgraph.namespaces import (
+    EVIDENCE_GRAPH,
+    ID_BASE,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    SG,
+    compact,
+    graph_iri,
+)
 
 SEPARATOR = " | "
-SKIPPED_GRAPHS = {str(graph_iri(INFERRED_GRAPH)), str(graph_iri(ONTOLOGY_GRAPH))}
+SKIPPED_GRAPHS = {str(graph_iri(g)) for g in (INFERRED_GRAPH, ONTOLOGY_GRAPH, EVIDENCE_GRAPH)}
 GEXF_NS = "http://gexf.net/1.3"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"

@@ -26,6 +26,8 @@ def app_config(args) -> dict:
         config["BUILD_DIR"] = str(args.build_dir)
     if getattr(args, "public", False):
         config["PUBLIC"] = True
+    if getattr(args, "no_curation", False):
+        config["NO_CURATION"] = True
     if getattr(args, "backend", None):
         config["BACKEND"] = args.backend
     if getattr(args, "backend_auth", None):

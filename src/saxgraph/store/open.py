@@ -1,11 +1,13 @@
 """The one place that decides which data a command or the server works on: a remote store (--backend),
-given data files, or the build (opened, or built first), then filtered in public mode."""
+given data files, or the build (opened, or built first), then filtered: without the curation graph
+(no_curation), without personal data (public mode)."""
 
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from saxgraph.build import folder
+from saxgraph.build.evidence import NO_CURATION_FOR_REMOTE_STORES, uncurated_store
 from saxgraph.build.personal_data import NOT_FOR_REMOTE_STORES, public_store
 from saxgraph.errors import NoBuildError, SaxgraphError
 from saxgraph.store.dataset import Dataset, Store
@@ -17,15 +19,18 @@ IN_MEMORY_MAX_QUADS = 250_000
 
 def open_dataset(*, store: Dataset | None = None, backend: str | None = None, backend_auth: str | None = None,
                  timeout: float = 300.0, data_files=None, build_dir: Path | str | None = None, build_if_missing: bool = True,
-                 in_memory: bool | str = "auto", public: bool = False, progress=None) -> Dataset:
+                 in_memory: bool | str = "auto", public: bool = False, no_curation: bool = False,
+                 progress=None) -> Dataset:
     """`store`: a Dataset already open (tests, embedding); `backend`: a SPARQL endpoint URL (its Graph Store
     at the same place, see saxgraph.store.remote);
     `data_files`: Turtle/N-Quads files (a list, or a comma-separated string); otherwise the build in
-    `build_dir` (built first when missing and `build_if_missing`). Public mode refuses a remote store: its
-    data cannot be filtered as they are served."""
+    `build_dir` (built first when missing and `build_if_missing`). Public mode and no_curation refuse a
+    remote store: its data cannot be filtered as they are served."""
     if backend:
         if public:
             raise SaxgraphError(NOT_FOR_REMOTE_STORES)
+        if no_curation:
+            raise SaxgraphError(NO_CURATION_FOR_REMOTE_STORES)
         from saxgraph.store.http_client import parse_auth
         from saxgraph.store.remote import RemoteStore
 
@@ -36,7 +41,17 @@ def open_dataset(*, store: Dataset | None = None, backend: str | None = None, ba
         store = Store.from_files([Path(f) for f in data_files])
     elif store is None:
         store = open_build(build_dir, build_if_missing=build_if_missing, progress=progress, in_memory=in_memory)
-    return public_store(store) if public else store
+    return filtered(store, public=public, no_curation=no_curation)
+
+
+def filtered(store: Store, public: bool = False, no_curation: bool = False) -> Store:
+    """The curation graph left out first, then personal data: the order `saxgraph build` filters in, so
+    the result has the same quads and hash as a build with the same switches."""
+    if no_curation and store.manifest.get("curation", True):
+        store = uncurated_store(store)
+    if public:
+        store = public_store(store)
+    return store
 
 
 def open_build(build_dir: Path | str | None = None, build_if_missing: bool = True, progress=None,

@@ -18,7 +18,8 @@ def health():
     store = get_store()
     response = jsonify(status="ok", version=__version__, dataset=store.version, triples=store.triples,
                        quads=len(store), graphs=len(store.graphs()),
-                       public=bool(store.manifest.get("public")))  # personal data left out (PUBLIC)
+                       public=bool(store.manifest.get("public")),  # personal data left out (PUBLIC)
+                       curation=store.manifest.get("curation", True))  # False: graph/curation left out
     response.headers["Cache-Control"] = "no-store"
     return response
 
