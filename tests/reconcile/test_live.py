@@ -90,7 +90,7 @@ def converse(base: str) -> None:
         assert status == 200 and kind == "text/html", (entity, status)
         status, kind, preview = get(manifest["preview"]["url"].replace("{{id}}", encoded))
         assert status == 200 and kind == "text/html"
-        assert "Silicon Saxony" in preview or "Forschungszentrum Jülich" in preview
+        assert "Silicon Saxony" in preview or "Jülich" in preview
     # suggest while typing in the "search for match" box, UTF-8 in the URL
     suggest = manifest["suggest"]["entity"]
     status, kind, found = get(suggest["service_url"] + suggest["service_path"] + "?prefix="

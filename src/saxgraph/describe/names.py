@@ -23,7 +23,7 @@ _CONNECTIVES = {"und": "and", "et": "and"}
 LEGAL_WORDS = frozenset({
     "gmbh", "ggmbh", "mbh", "ag", "kg", "kgaa", "ohg", "gbr", "ug", "haftungsbeschrankt", "se", "ev", "eg",
     "ltd", "limited", "inc", "llc", "plc", "corp", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "oy",
-    "aps", "co",
+    "aps", "co", "foundation", "stiftung", "stichting",
 })
 # ...and the same written with a dot or a space between letters ("e.V.", "e. V.", "S.A.", "B.V.").
 LEGAL_SEQUENCES = (("e", "v"), ("e", "g"), ("e", "k"), ("s", "a"), ("s", "p", "a"), ("s", "r", "l"),
