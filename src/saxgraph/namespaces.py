@@ -1,5 +1,8 @@
-"""The one place for saxgraph's base IRI, namespaces, prefixes and IRI minting."""
+"""The one place for saxgraph's base IRI, the namespaces it uses (the only module that spells one), its
+prefixes and IRI minting. Each namespace is an rdflib Namespace, a string: `RDF + "type"` is the IRI as text,
+`RDF.type` an rdflib term; the pyoxigraph terms every module needs are made here once."""
 
+import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 
 BASE = "https://w3id.org/saxgraph/"
@@ -8,12 +11,26 @@ ID_BASE = BASE + "id/"
 GRAPH_BASE = BASE + "graph/"
 
 SG = Namespace(ONTOLOGY_IRI + "#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")  # the W3C's IRIs of the RDF and results formats
+ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
+XSI = "http://www.w3.org/2001/XMLSchema-instance"  # XML Schema instances (GEXF's schemaLocation)
+
+RDF_TYPE = ox.NamedNode(RDF + "type")
+RDFS_LABEL = ox.NamedNode(RDFS + "label")
 
 # Entity kinds: https://w3id.org/saxgraph/id/<kind>/<slug> (see data/README.md).
 KINDS = (
@@ -33,19 +50,19 @@ NON_DOCUMENT_GRAPHS = frozenset({REFERENCE_GRAPH, ONTOLOGY_GRAPH, INFERRED_GRAPH
 
 STANDARD_PREFIXES = {
     "sg": str(SG),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
     "org": str(ORG),
     "schema": str(SCHEMA),
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "foaf": str(FOAF),
+    "skos": str(SKOS),
     "prov": str(PROV),
-    "dcterms": "http://purl.org/dc/terms/",
+    "dcterms": str(DCTERMS),
     "dcat": str(DCAT),
     "void": str(VOID),
-    "sh": "http://www.w3.org/ns/shacl#",
+    "sh": str(SH),
     "sgsh": BASE + "shapes#",
 }
 

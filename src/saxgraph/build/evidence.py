@@ -31,17 +31,17 @@ from saxgraph.namespaces import (
     ONTOLOGY_GRAPH,
     PREFIXES,
     PROV,
+    RDF,
+    RDF_TYPE,
     REFERENCE_GRAPH,
     SG,
     compact,
     graph_iri,
 )
 
-RDF = PREFIXES["rdf"]
 REIFIES = ox.NamedNode(RDF + "reifies")
 STATEMENT = ox.NamedNode(RDF + "Statement")
 SUBJECT, PREDICATE, OBJECT = (ox.NamedNode(RDF + name) for name in ("subject", "predicate", "object"))
-RDF_TYPE = ox.NamedNode(RDF + "type")
 QUOTE = ox.NamedNode(f"{SG}quote")
 REASON = ox.NamedNode(f"{SG}reason")
 SOURCE_LINE = ox.NamedNode(f"{SG}sourceLine")
@@ -376,38 +376,3 @@ def reified(quads: Iterable[ox.Quad]) -> dict:
         if q.predicate in (SUBJECT, PREDICATE, OBJECT):
             parts[q.subject][q.predicate] = q.object
     return {node: (p[SUBJECT], p[PREDICATE], p[OBJECT]) for node, p in parts.items() if len(p) == 3}
-
-
-def without_curation(quads: Iterable[ox.Quad], ontology: Iterable[ox.Quad] = ()) -> list[ox.Quad]:
-    """The quads as a build without data/curation/ gives them: no graph:curation, no evidence of its
-    statements, and the alignments materialised again from what is left. `ontology` supplies the
-    alignments when `quads` lacks its ontology graph."""
-    from saxgraph.build.pipeline import materialise  # the pipeline owns it (and imports this module)
-
-    curation = ox.NamedNode(str(graph_iri(CURATION_GRAPH)))
-    inferred = ox.NamedNode(str(graph_iri(INFERRED_GRAPH)))
-    quads = list(quads)
-    curated = {q.subject for q in quads if q.predicate == ASSERTED_IN and q.object == curation}
-    kept = [q for q in quads if q.graph_name not in (curation, inferred) and q.subject not in curated]
-    ontology_graph = ox.NamedNode(str(graph_iri(ONTOLOGY_GRAPH)))
-    terms = [q for q in kept if q.graph_name == ontology_graph] or list(ontology)
-    entailed = materialise({(q.subject, q.predicate, q.object, q.graph_name) for q in kept}, terms)
-    return kept + [ox.Quad(s, p, o, inferred) for s, p, o in entailed]
-
-
-NO_CURATION_FOR_REMOTE_STORES = ("the curation graph cannot be left out of a remote store's data as it is "
-                                 "served: publish a build without it instead (saxgraph build --no-curation, "
-                                 "then saxgraph publish)")
-
-
-def uncurated_store(store):
-    """A Store holding `store`'s data without the curation graph: the same quads, and hash, as a build with
-    --no-curation (a store of plain files without the ontology graph takes the project's ontology)."""
-    from saxgraph.build.folder import derived_store
-    from saxgraph.build.personal_data import packaged_ontology
-
-    quads = list(store.quads())
-    has_ontology = any(q.graph_name.value == str(graph_iri(ONTOLOGY_GRAPH)) for q in quads
-                       if isinstance(q.graph_name, ox.NamedNode))
-    kept = without_curation(quads, () if has_ontology else packaged_ontology())
-    return derived_store(store, kept, "without the curation graph", curation=False)

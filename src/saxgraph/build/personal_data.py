@@ -23,11 +23,10 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from saxgraph.errors import SaxgraphError
 from saxgraph.build.evidence import reified
-from saxgraph.namespaces import PREFIXES, SG
+from saxgraph.errors import SaxgraphError
+from saxgraph.namespaces import PREFIXES, RDF_TYPE, SG
 
-RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 SUBCLASS_OF = ox.NamedNode(PREFIXES["rdfs"] + "subClassOf")
 LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 PERSONAL_DATA = ox.NamedNode(str(SG) + "personalData")

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import OWL, RDF, RDFS
 
 from saxgraph import __version__
+from saxgraph.build.curation import without_curation
+from saxgraph.build.evidence import evidence_statements, split_annotations
 from saxgraph.build.folder import (
     DATASET_FILE,
     MANIFEST_FILE,
@@ -25,14 +26,16 @@ from saxgraph.build.personal_data import public_quads
 from saxgraph.build.sources import Sources, default_build_dir, discover
 from saxgraph.build.validation import shacl_problems
 from saxgraph.errors import BuildError, Problem
-from saxgraph.build.evidence import evidence_statements, split_annotations, without_curation
 from saxgraph.namespaces import (
     EVIDENCE_GRAPH,
     ID_BASE,
     INFERRED_GRAPH,
     KINDS,
     NON_DOCUMENT_GRAPHS,
+    OWL,
     PROV,
+    RDF_TYPE,
+    RDFS,
     SG,
     compact,
     graph_iri,
@@ -108,7 +111,6 @@ def _syntax_message(error: Exception) -> str:
     return text[:600]
 
 
-RDF_TYPE = ox.NamedNode(str(RDF.type))
 SOURCE_DOCUMENT = ox.NamedNode(str(SG.SourceDocument))
 
 
@@ -293,7 +295,7 @@ def check(sources: Sources | None = None, progress: Progress = _quiet,
 def build(sources: Sources | None = None, out_dir: Path | None = None, progress: Progress = _quiet,
           write: bool = True, public: bool = False, curation: bool = True) -> BuildResult:
     """Check, validate and materialise; `public` leaves personal data out (saxgraph.build.personal_data),
-    `curation=False` the curation graph (saxgraph.build.evidence.without_curation)."""
+    `curation=False` the curation graph (saxgraph.build.curation.without_curation)."""
     started = time.perf_counter()
     phases = Phases()
     sources = sources or discover()

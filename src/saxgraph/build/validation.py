@@ -13,15 +13,13 @@ from collections import defaultdict
 from itertools import chain
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import BNode, Graph, URIRef
 
 from saxgraph import settings
 from saxgraph.build import shacl
 from saxgraph.errors import BuildError, Problem, SaxgraphError
-from saxgraph.namespaces import PREFIXES, compact
+from saxgraph.namespaces import PREFIXES, RDF, RDFS, SH, compact
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
 ENGINES = ("auto", "saxgraph", "pyshacl")
 log = logging.getLogger("saxgraph.build.validation")
 

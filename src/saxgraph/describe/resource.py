@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from saxgraph.namespaces import PREFIXES, PROV
+from saxgraph.namespaces import PREFIXES, PROV, RDF_TYPE
 
-RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 LABEL_PROPERTIES = (
     ox.NamedNode(PREFIXES["rdfs"] + "label"),
     ox.NamedNode(PREFIXES["skos"] + "prefLabel"),

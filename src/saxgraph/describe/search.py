@@ -3,11 +3,11 @@
 import unicodedata
 from dataclasses import dataclass
 
-from saxgraph.namespaces import ID_BASE, SG
+from saxgraph.namespaces import ID_BASE, RDFS, SG, SKOS
 
 LABELS = f"""
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <{RDFS}>
+PREFIX skos: <{SKOS}>
 SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {{
   VALUES ?p {{ rdfs:label skos:prefLabel skos:altLabel }}
   ?s ?p ?label . FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{ID_BASE}"))
@@ -16,7 +16,7 @@ SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {{
 
 # The most specific saxgraph classes of each entity (no asserted sg: subclass of another of its types).
 TYPES = f"""
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdfs: <{RDFS}>
 SELECT ?s ?class WHERE {{
   ?s a ?class . FILTER(STRSTARTS(STR(?s), "{ID_BASE}") && STRSTARTS(STR(?class), "{SG}"))
   FILTER NOT EXISTS {{ ?s a ?sub . ?sub rdfs:subClassOf ?class . FILTER(?sub != ?class) }}
@@ -24,7 +24,7 @@ SELECT ?s ?class WHERE {{
 """
 
 MAX_LIMIT = 100
-PREFERRED = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
+PREFERRED = (RDFS + "label", SKOS + "prefLabel")
 
 
 def fold(text: str) -> str:

@@ -3,13 +3,7 @@
 import pyoxigraph as ox
 
 from saxgraph import formats
-from saxgraph.namespaces import PREFIXES
-
-SD = "http://www.w3.org/ns/sparql-service-description#"
-VOID = "http://rdfs.org/ns/void#"
-DCTERMS = "http://purl.org/dc/terms/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-W3C_FORMATS = "http://www.w3.org/ns/formats/"
+from saxgraph.namespaces import DCTERMS, ENTAILMENT, PREFIXES, RDF_TYPE, SD, VOID, W3C_FORMATS, XSD
 
 # formats.Format name -> the W3C format IRI that names it (https://www.w3.org/ns/formats/)
 FORMAT_IRIS = {
@@ -35,13 +29,13 @@ def describe_service(store, endpoint_url: str, title: str = "saxgraph SPARQL end
         ox.Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Query")),
         ox.Triple(service, _sd("feature"), _sd("UnionDefaultGraph")),
         ox.Triple(service, _sd("defaultEntailmentRegime"),
-                  ox.NamedNode("http://www.w3.org/ns/entailment/Simple")),
+                  ox.NamedNode(ENTAILMENT + "Simple")),
         ox.Triple(service, _sd("defaultDataset"), dataset),
         ox.Triple(dataset, RDF_TYPE, _sd("Dataset")),
         ox.Triple(dataset, _sd("defaultGraph"), default_graph),
         ox.Triple(default_graph, RDF_TYPE, _sd("Graph")),
         ox.Triple(default_graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(_union_size(store)),
-                  datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+                  datatype=ox.NamedNode(XSD + "integer"))),
     ]
     for fmt in formats.of_kind(formats.RESULTS) + formats.of_kind(formats.RDF):
         if fmt.name in FORMAT_IRIS:
@@ -57,7 +51,7 @@ def describe_service(store, endpoint_url: str, title: str = "saxgraph SPARQL end
             ox.Triple(named, _sd("graph"), description),
             ox.Triple(description, RDF_TYPE, _sd("Graph")),
             ox.Triple(description, ox.NamedNode(VOID + "triples"),
-                      ox.Literal(str(size), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+                      ox.Literal(str(size), datatype=ox.NamedNode(XSD + "integer"))),
         ]
     return triples
 

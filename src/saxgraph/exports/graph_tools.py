@@ -25,6 +25,7 @@ from saxgraph.namespaces import (
     INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
     SG,
+    XSI,
     compact,
     graph_iri,
 )
@@ -33,7 +34,6 @@ SEPARATOR = " | "
 SKIPPED_GRAPHS = {str(graph_iri(g)) for g in (INFERRED_GRAPH, ONTOLOGY_GRAPH, EVIDENCE_GRAPH)}
 GEXF_NS = "http://gexf.net/1.3"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from saxgraph.build import folder
-from saxgraph.build.evidence import NO_CURATION_FOR_REMOTE_STORES, uncurated_store
+from saxgraph.build.curation import NO_CURATION_FOR_REMOTE_STORES, uncurated_store
 from saxgraph.build.personal_data import NOT_FOR_REMOTE_STORES, public_store
 from saxgraph.errors import NoBuildError, SaxgraphError
 from saxgraph.store.dataset import Dataset, Store

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from saxgraph.errors import BackendError, QuerySyntaxError, QueryTimeoutError
-from saxgraph.namespaces import GRAPH_BASE
+from saxgraph.namespaces import DCTERMS, GRAPH_BASE, XSD
 from saxgraph.query.runner import DirectRunner
 from saxgraph.query.text import classify
 from saxgraph.store.dataset import UNION_GRAPH, Dataset
@@ -38,7 +38,7 @@ RESULT_MEDIA_TYPES = {RESULTS_JSON: ox.QueryResultsFormat.JSON,
                       "application/sparql-results+xml": ox.QueryResultsFormat.XML}
 # `saxgraph publish` records the build's content hash here, last, once the graphs are verified
 PUBLICATION_GRAPH = ox.NamedNode("urn:x-saxgraph:publication")
-BUILD_HASH = ox.NamedNode("http://purl.org/dc/terms/identifier")
+BUILD_HASH = ox.NamedNode(DCTERMS + "identifier")
 PATTERN_CACHE_SIZE = 20_000  # quad patterns remembered per replica process (LRU)
 GRAPH_COUNTS = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                 f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}") || ?g = {UNION_GRAPH}) }} GROUP BY ?g')
@@ -162,7 +162,7 @@ def _term(term, variable: str) -> str:
     return variable if term is None else str(term)
 
 
-BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+BOOLEAN = ox.NamedNode(XSD + "boolean")
 CANONICAL_BOOLEANS = {"0": "false", "1": "true"}
 
 
