@@ -18,13 +18,14 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
+from saxgraph import formats
 from saxgraph.build.folder import DATASET_FILE, read_manifest
 from saxgraph.build.sources import default_build_dir
 from saxgraph.errors import NoBuildError, PublishError, SaxgraphError
 from saxgraph.store.dataset import UNION_GRAPH
 from saxgraph.store.http_client import HttpClient
 
-N_TRIPLES = "application/n-triples"
+N_TRIPLES = formats.by_name("ntriples", formats.RDF).media_type
 # the query endpoint beside each store's Graph Store endpoint, by the GSP endpoint's path
 QUERY_PATHS = {"/store": "/query", "/sparql-graph-crud-auth": "/sparql", "/sparql-graph-crud": "/sparql",
                "/data": "/sparql"}

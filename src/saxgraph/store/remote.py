@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from saxgraph import formats
 from saxgraph.errors import BackendError, QuerySyntaxError, QueryTimeoutError
 from saxgraph.namespaces import DCTERMS, GRAPH_BASE, XSD
 from saxgraph.query.runner import DirectRunner
@@ -26,16 +27,13 @@ from saxgraph.store.http_client import HttpClient
 
 log = logging.getLogger("saxgraph.store.remote")
 
-RESULTS_JSON = "application/sparql-results+json"
-N_TRIPLES = "application/n-triples"
-FORM = "application/x-www-form-urlencoded; charset=utf-8"
-# what each store may send for a graph result, even when N-Triples is asked for
-GRAPH_MEDIA_TYPES = {N_TRIPLES: ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-                     "text/turtle": ox.RdfFormat.TURTLE, "application/x-turtle": ox.RdfFormat.TURTLE,
-                     "application/rdf+xml": ox.RdfFormat.RDF_XML}
-RESULT_MEDIA_TYPES = {RESULTS_JSON: ox.QueryResultsFormat.JSON,
-                      "application/json": ox.QueryResultsFormat.JSON,
-                      "application/sparql-results+xml": ox.QueryResultsFormat.XML}
+FORM = formats.FORM + "; charset=utf-8"
+# What is asked of a store: N-Triples or SPARQL JSON, Turtle or SPARQL XML second; whatever a store sends
+# that saxgraph.formats knows (its aliases included, as Virtuoso's text/plain for N-Triples) is read.
+GRAPH_ACCEPT = (f"{formats.by_name('ntriples', formats.RDF).media_type}, "
+                f"{formats.by_name('turtle', formats.RDF).media_type};q=0.5")
+RESULTS_ACCEPT = (f"{formats.by_name('json', formats.RESULTS).media_type}, "
+                  f"{formats.by_name('xml', formats.RESULTS).media_type};q=0.5")
 # `saxgraph publish` records the build's content hash here, last, once the graphs are verified
 PUBLICATION_GRAPH = ox.NamedNode("urn:x-saxgraph:publication")
 BUILD_HASH = ox.NamedNode(DCTERMS + "identifier")
@@ -103,8 +101,7 @@ class RemoteStore(Dataset):
         else:
             params += [("default-graph-uri", g) for g in default_graphs or []]
             params += [("named-graph-uri", g) for g in named_graphs or []]
-        accept = (f"{N_TRIPLES}, text/turtle;q=0.5" if text.returns_graph
-                  else f"{RESULTS_JSON}, application/sparql-results+xml;q=0.5")
+        accept = GRAPH_ACCEPT if text.returns_graph else RESULTS_ACCEPT
         timeout = self.timeout if timeout is None else timeout
         # Virtuoso stops a query at its `timeout` (ms; other stores ignore it); the HTTP timeout stops waiting
         params.append(("timeout", str(int(timeout * 1000))))
@@ -123,7 +120,7 @@ class RemoteStore(Dataset):
         if reply.status != 200:
             log.error("store %s answered %s: %s", self.endpoint, reply.status, reply.text[:500])
             raise BackendError(f"the store answered {reply.status}: {reply.text.strip()[:500]}")
-        result = _parse(reply)
+        result = _parse(reply, text.returns_graph)
         return _as_boolean(result) if text.form == "ASK" else result
 
     def quads(self, subject=None, predicate=None, obj=None, graph=None):
@@ -195,13 +192,15 @@ def _timed_out(reply) -> bool:
     return reply.status in (500, 503) and "timeout" in reply.text.lower().replace(" ", "")
 
 
-def _parse(reply):
-    media_type = reply.media_type
+def _parse(reply, graph: bool):
+    media_type = reply.media_type or ""
+    fmt = formats.by_media_type(media_type, formats.RDF if graph else formats.RESULTS)
+    if fmt is None:
+        raise BackendError(f"the store answered in {media_type or 'no media type'}, which saxgraph does not "
+                           "read")
     try:
-        if media_type in RESULT_MEDIA_TYPES:
-            return ox.parse_query_results(reply.body, format=RESULT_MEDIA_TYPES[media_type])
-        if media_type in GRAPH_MEDIA_TYPES:
-            return list(ox.parse(reply.body, format=GRAPH_MEDIA_TYPES[media_type]))
+        if graph:
+            return list(ox.parse(reply.body, format=fmt.ox_format))
+        return ox.parse_query_results(reply.body, format=fmt.ox_format)
     except (SyntaxError, ValueError) as error:
         raise BackendError(f"the store's {media_type} answer does not parse: {error}") from None
-    raise BackendError(f"the store answered in {media_type or 'no media type'}, which saxgraph does not read")

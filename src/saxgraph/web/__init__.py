@@ -68,15 +68,19 @@ def _served_data(app: Flask, build_if_missing: bool = True) -> Dataset:
                         no_curation=config["NO_CURATION"])
 
 
-def external_url(endpoint: str, **values) -> str:
-    """An absolute URL for a view: under PUBLIC_URL when the deployment sets it (behind a proxy), else as the
-    request came in."""
-    from flask import current_app
+def base_url() -> str:
+    """This deployment's base URL, without a trailing slash: PUBLIC_URL when it is set (behind a proxy that
+    does not say so), else as the request came in (its script root included)."""
+    from flask import current_app, request
 
-    public = current_app.config.get("PUBLIC_URL")
-    if public:
-        return public.rstrip("/") + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)
+    return (current_app.config.get("PUBLIC_URL") or request.url_root).rstrip("/")
+
+
+def external_url(endpoint: str, **values) -> str:
+    """An absolute URL of a view, under `base_url()`."""
+    from flask import request
+
+    return base_url() + url_for(endpoint, **values)[len(request.script_root):]
 
 
 def get_store() -> Dataset:

@@ -10,12 +10,12 @@ import io
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request
+from flask import Blueprint, Response, jsonify, redirect, render_template, request
 
 from saxgraph import exports, formats
 from saxgraph.describe.dataset import description, statistics
 from saxgraph.describe.resource import serialize
-from saxgraph.web import get_store
+from saxgraph.web import base_url, get_store
 from saxgraph.web.errors import plain
 from saxgraph.web.negotiation import negotiate, vary_and_alternates
 
@@ -50,12 +50,8 @@ def dump(store, fmt: formats.Format) -> Dump:
     return store.derived(("dump", fmt.name, fmt.kind), make)
 
 
-def _base_url() -> str:
-    return (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
-
-
 def listing(store) -> list[dict]:
-    base = _base_url()
+    base = base_url()
     rows = []
     for fmt in dump_formats():
         cached = store.derived_already(("dump", fmt.name, fmt.kind))
@@ -75,7 +71,7 @@ def index():
     rows = listing(store)
     if fmt.name == "json":
         response = jsonify({"version": store.version, "downloads": rows,
-                            "description": f"{_base_url()}/.well-known/void"})
+                            "description": f"{base_url()}/.well-known/void"})
     else:
         response = Response(render_template("downloads.html", rows=rows, version=store.version),
                             mimetype="text/html")
@@ -130,7 +126,7 @@ def void(ext: str | None = None):
         return plain(404, f"Not found: /.well-known/void.{ext}; available: "
                           f"{', '.join('void.' + f.extension for f in offers)}")
     fmt = negotiate(offers, extension=ext)
-    triples = description(store, _base_url())
+    triples = description(store, base_url())
     quads = [ox_quad(t) for t in triples]
     if fmt.kind == formats.PAGE:
         turtle = serialize(quads, formats.by_name("turtle", formats.RDF)).decode()
@@ -141,7 +137,7 @@ def void(ext: str | None = None):
     if ext is None:
         response.headers["Content-Location"] = f"/.well-known/void.{fmt.extension}"
     vary_and_alternates(response, [(f"/.well-known/void.{f.extension}", f) for f in offers if f is not fmt])
-    response.set_etag(hashlib.sha256(f"{store.version} {fmt.name} {_base_url()}".encode()).hexdigest()[:40])
+    response.set_etag(hashlib.sha256(f"{store.version} {fmt.name} {base_url()}".encode()).hexdigest()[:40])
     return response.make_conditional(request)
 
 

@@ -7,8 +7,8 @@ from flask import Request, Response, request
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from saxgraph.errors import NotAcceptableError, UnknownFormatError
-from saxgraph.formats import Format, by_media_type, by_name
+from saxgraph.errors import NotAcceptableError
+from saxgraph.formats import Format
 
 
 def negotiate(offers: list[Format], default: Format | None = None, *, extension: str | None = None,
@@ -54,23 +54,19 @@ def _best_match(accept_header: str | None, offers: tuple[Format, ...]) -> Format
 
 
 def _explicit(value: str, offers: list[Format]) -> Format:
+    """The offer a client names (a name, an extension or a media type); 406 with the list when none is."""
+    found = named(value, offers)
+    if found is None:
+        raise NotAcceptableError(f"Format {value.strip().lower()!r} is not available here. Available: "
+                                 f"{', '.join(f.name for f in offers)}.", [f.media_type for f in offers])
+    return found
+
+
+def named(value: str, offers) -> Format | None:
+    """The first offer `value` names (its name, extension, media type or one of the names clients use for
+    it, such as `output=json` for JSON-LD when the answer is a graph); None when it names none of them."""
     value = value.strip().lower()
-    for fmt in offers:
-        if value in (fmt.name, fmt.extension, fmt.media_type, *fmt.aliases):
-            return fmt
-    kinds = {f.kind for f in offers}
-    for kind in kinds:
-        fmt = by_media_type(value, kind)
-        if fmt in offers:
-            return fmt
-        try:
-            fmt = by_name(value, kind)
-        except UnknownFormatError:
-            continue
-        if fmt in offers:
-            return fmt
-    raise NotAcceptableError(f"Format {value!r} is not available here. Available: "
-                             f"{', '.join(f.name for f in offers)}.", [f.media_type for f in offers])
+    return next((f for f in offers if f.called(value)), None)
 
 
 def vary_and_alternates(response: Response, alternates: list[tuple[str, Format]]) -> Response:

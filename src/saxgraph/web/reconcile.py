@@ -28,7 +28,7 @@ from saxgraph.describe.reconcile_services import (
 )
 from saxgraph.errors import ReconciliationError, UnsupportedMediaTypeError
 from saxgraph.namespaces import path_for_iri
-from saxgraph.web import get_store
+from saxgraph.web import base_url, get_store
 from saxgraph.web.security import frameable
 
 bp = Blueprint("reconcile", __name__)
@@ -52,10 +52,6 @@ def _limits() -> Limits:
 def _public() -> bool:
     """Public mode: the setting, or a dataset built public (its manifest says so)."""
     return bool(current_app.config["PUBLIC"] or get_store().manifest.get("public"))
-
-
-def _base_url() -> str:
-    return (current_app.config.get("PUBLIC_URL") or request.url_root).rstrip("/")
 
 
 def _parameters() -> dict[str, list[str]]:
@@ -106,7 +102,7 @@ def service():
     if request.method == "POST":
         raise ReconciliationError("a POST to /reconcile needs 'queries' (a JSON query batch) or 'extend' "
                                   "(a JSON data extension query) in its form body")
-    return _answer(manifest(index, _base_url(), _limits(), _public()), params)
+    return _answer(manifest(index, base_url(), _limits(), _public()), params)
 
 
 @bp.get("/reconcile/suggest/<any(entity, type, property):service>")

@@ -16,20 +16,15 @@ from saxgraph.describe.service import describe_service, serialise
 from saxgraph.errors import ProtocolError, QueryRefusedError, UnsupportedMediaTypeError
 from saxgraph.query.runner import Limits, QueryRequest, QueryRunner, check_allowed
 from saxgraph.query.text import classify
-from saxgraph.web import ARRIVED, get_store
-from saxgraph.web.negotiation import negotiate
+from saxgraph.web import ARRIVED, external_url, get_store
+from saxgraph.web.negotiation import named, negotiate
 from saxgraph.web.ops import note
 from saxgraph.web.rate_limit import query_allowance
 from saxgraph.web.result_cache import AnswerCache, CachedAnswer, answer_key
 
 bp = Blueprint("sparql", __name__)
 
-SOLUTION_FORMATS = ("json", "xml", "csv", "tsv")
-BOOLEAN_FORMATS = ("json", "xml")
-GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads")
-FORM = "application/x-www-form-urlencoded"
-DIRECT = "application/sparql-query"
-UPDATE = "application/sparql-update"
+FORM, DIRECT, UPDATE = formats.FORM, formats.SPARQL_QUERY, formats.SPARQL_UPDATE
 
 
 @bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)
@@ -156,26 +151,18 @@ def _graphs(params: dict, name: str) -> tuple[str, ...] | None:
     return tuple(params.get(name, []))
 
 
-# What clients put in format/output/results (SPARQLWrapper sends all three, Fuseki reads `output`), read
-# for the query form at hand: "xml" means RDF/XML for a CONSTRUCT and SPARQL XML for a SELECT.
-GRAPH_ALIASES = {"xml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml", "json": "jsonld", "json-ld": "jsonld",
-                 "n3": "turtle", "ttl": "turtle", "nt": "ntriples", "nq": "nquads"}
-RESULT_ALIASES = {"sparql-results+json": "json", "sparql-results+xml": "xml", "srj": "json", "srx": "xml"}
-
-
 def _negotiate(sparql: str, params: dict) -> formats.Format:
+    """The answer's format, for the query form at hand: a format, output or results parameter (SPARQLWrapper
+    sends all three, Fuseki reads `output`; "xml" means RDF/XML for a CONSTRUCT and SPARQL XML for a
+    SELECT), else Accept."""
     form = classify(sparql).form
     if form in ("CONSTRUCT", "DESCRIBE"):
-        names, kind, aliases = GRAPH_FORMATS, formats.RDF, GRAPH_ALIASES
-    elif form == "ASK":
-        names, kind, aliases = BOOLEAN_FORMATS, formats.RESULTS, RESULT_ALIASES
+        offers = list(formats.RDF_OFFERS)
     else:
-        names, kind, aliases = SOLUTION_FORMATS, formats.RESULTS, RESULT_ALIASES
-    offers = [formats.by_name(n, kind) for n in names]
-    asked = [v.strip().lower() for name in ("format", "output", "results") for v in params.get(name, []) if v.strip()]
+        offers = list(formats.ASK_OFFERS if form == "ASK" else formats.SELECT_OFFERS)
+    asked = [v for name in ("format", "output", "results") for v in params.get(name, []) if v.strip()]
     for value in asked:
-        value = aliases.get(value, value)
-        fmt = next((f for f in offers if value in (f.name, f.extension, f.media_type, *f.aliases)), None)
+        fmt = named(value, offers)
         if fmt is not None:
             return fmt
     if asked:
@@ -184,14 +171,11 @@ def _negotiate(sparql: str, params: dict) -> formats.Format:
 
 
 def service_description() -> Response:
-    rdf = [formats.by_name(n, formats.RDF) for n in GRAPH_FORMATS]
-    html = formats.by_name("html", formats.PAGE)
     explicit = request.args.get("format")
-    fmt = negotiate(rdf + [html], extension=explicit)
-    if fmt is html:
+    fmt = negotiate([*formats.RDF_OFFERS, formats.HTML], extension=explicit)
+    if fmt is formats.HTML:
         return redirect(url_for("ui.query"), code=303)
-    endpoint_url = current_app.config.get("PUBLIC_URL") or request.host_url.rstrip("/")
-    body = serialise(describe_service(get_store(), endpoint_url.rstrip("/") + "/sparql"), fmt)
+    body = serialise(describe_service(get_store(), external_url("sparql.endpoint")), fmt)
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     return response

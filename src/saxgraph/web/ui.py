@@ -9,7 +9,7 @@ from flask import Blueprint, Response, jsonify, render_template, request, url_fo
 from saxgraph import formats
 from saxgraph.namespaces import PREFIXES
 from saxgraph.query import examples
-from saxgraph.web import get_store
+from saxgraph.web import external_url, get_store
 from saxgraph.web.errors import plain
 from saxgraph.web.negotiation import negotiate, vary_and_alternates
 from saxgraph.web.vocabulary import class_counts
@@ -17,8 +17,7 @@ from saxgraph.web.vocabulary import class_counts
 bp = Blueprint("ui", __name__)
 
 
-JSON = formats.by_name("json", formats.PAGE)
-HTML = formats.by_name("html", formats.PAGE)
+JSON, HTML = formats.JSON, formats.HTML
 
 
 def _html_or_json():
@@ -29,8 +28,8 @@ def summary() -> dict:
     store = get_store()
     return {"title": "saxgraph", "quads": len(store), "graphs": store.graphs(), "version": store.version,
             "classes": [{k: c[k] for k in ("iri", "label", "count")} for c in class_counts(store)],
-            "sparql_endpoint": url_for("sparql.endpoint", _external=True),
-            "examples": url_for("ui.examples_json", _external=True)}
+            "sparql_endpoint": external_url("sparql.endpoint"),
+            "examples": external_url("ui.examples_json")}
 
 
 @bp.get("/")
@@ -75,14 +74,14 @@ def examples_page():
               "results": url_for("sparql.endpoint") + "?query=" + quote(e.query, safe=""),
               "raw": url_for("ui.example_file", name=e.name)} for e in examples.catalogue()]
     response = Response(render_template("examples.html", items=items, alternates=[
-        {"media_type": "application/json", "url": "/examples.json", "label": "JSON"}]))
+        {"media_type": JSON.media_type, "url": "/examples.json", "label": JSON.label}]))
     return vary_and_alternates(response, [("/examples.json", JSON)])
 
 
 @bp.get("/examples.json")
 def examples_json():
     return jsonify({"examples": [
-        {**e.as_json(), "url": url_for("ui.example_file", name=e.name, _external=True)}
+        {**e.as_json(), "url": external_url("ui.example_file", name=e.name)}
         for e in examples.catalogue()]})
 
 
@@ -91,4 +90,4 @@ def example_file(name: str):
     example = examples.by_name(name)
     if example is None:
         return plain(404, f"No example query named {name!r}; see /examples.")
-    return Response(example.query, content_type="application/sparql-query; charset=utf-8")
+    return Response(example.query, content_type=f"{formats.SPARQL_QUERY}; charset=utf-8")
