@@ -90,10 +90,15 @@ def _table(result) -> str:
         row = []
         for name in names:
             term = solution[name]
-            row.append("" if term is None else compact(term.value) if isinstance(term, ox.NamedNode) else term.value)
+            if term is None:
+                row.append("")
+            else:
+                row.append(compact(term.value) if isinstance(term, ox.NamedNode) else term.value)
         rows.append(row)
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    def line(cells) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
     body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     return "\n".join(body) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
@@ -163,7 +168,8 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="run every check of the build without writing")
-    v.add_argument("files", nargs="*", help="data files to check (with data/reference/); default: all of data/")
+    v.add_argument("files", nargs="*",
+                   help="data files to check (with data/reference/); default: all of data/")
     v.add_argument("--root")
     v.set_defaults(func=cmd_validate)
 

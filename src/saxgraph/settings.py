@@ -1,7 +1,8 @@
 """Every setting of saxgraph in one table: its default, its type and what it does.
 
 Each is read from the environment as `SAXGRAPH_<NAME>` (once, by `from_environment`), and the server also
-takes a mapping of them (`create_app(config)`, tests); command-line options win over both. A variable set to nothing means the default. Values from the
+takes a mapping of them (`create_app(config)`, tests); command-line options win over both. A variable set
+to nothing means the default. Values from the
 environment are parsed by type, one way for all: a boolean is `1/true/yes/on` or `0/false/no/off` (any case),
 anything else is an error that names the setting, at start-up, never a guess. README's settings tables are
 made from this table (`markdown_table`), and a test checks they still match it."""
@@ -87,16 +88,16 @@ SETTINGS: tuple[Setting, ...] = (
             "default: `build/` in a checkout, `~/.cache/saxgraph/build` for an installed package", DATA),
     Setting("SOURCE_ROOT", None, "str", "the folder with ontology/, shapes/ and data/ that `saxgraph build` "
             "reads; default: the checkout, else the data the package ships", DATA),
-    Setting("BUILD_IF_MISSING", True, "bool", "`saxgraph serve` builds the data when there is no build yet (a "
-            "reload never does)", DATA),
+    Setting("BUILD_IF_MISSING", True, "bool", "`saxgraph serve` builds the data when there is no build yet "
+            "(a reload never does)", DATA),
     Setting("STORE_IN_MEMORY", "auto", "auto-bool", "`auto`: builds of up to 250,000 quads are loaded into "
             "memory (faster queries), larger ones opened from their prebuilt on-disk store (milliseconds); "
             "`true`/`false` force one", DATA),
     Setting("PUBLIC", False, "bool", "serve, query and export the data without personal data (`--public`)",
             DATA),
-    Setting("NO_CURATION", False, "bool", "serve, query and export only what the documents state: the curation "
-            "graph (the curator's identifications and inferences) and its evidence left out, the alignments "
-            "materialised without it (`--no-curation`)", DATA),
+    Setting("NO_CURATION", False, "bool", "serve, query and export only what the documents state: the "
+            "curation graph (the curator's identifications and inferences) and its evidence left out, the "
+            "alignments materialised without it (`--no-curation`)", DATA),
     # limits
     Setting("QUERY_TIMEOUT", 10.0, "float", "seconds a query may run; then its query process is killed and "
             "the answer is 503 (`Retry-After`)", LIMITS),
@@ -104,12 +105,12 @@ SETTINGS: tuple[Setting, ...] = (
             "(respawned after a kill)", LIMITS),
     Setting("MAX_RESULT_ROWS", 100_000, "int", "solutions (or triples) a query may return; beyond: 413, page "
             "with LIMIT/OFFSET", LIMITS),
-    Setting("MAX_RESULT_BYTES", 32 * 1024 * 1024, "int", "bytes of a serialised answer (32 MiB); beyond: 413. "
-            "An answer is written once, never again another way", LIMITS),
-    Setting("MAX_QUERY_PATTERNS", 128, "int", "graph patterns a query may have (triple patterns, steps of path "
-            "sequences, groups joined with others, OPTIONAL, UNION, MINUS, BIND, FILTER, ...); beyond: 400 "
-            "before anything runs (the engine's planning time grows steeply: 200 triple patterns sharing a "
-            "variable took it 10 s). Also fixed: 256 levels of brackets, 2,000 operators, 20,000 terms "
+    Setting("MAX_RESULT_BYTES", 32 * 1024 * 1024, "int", "bytes of a serialised answer (32 MiB); beyond: "
+            "413. An answer is written once, never again another way", LIMITS),
+    Setting("MAX_QUERY_PATTERNS", 128, "int", "graph patterns a query may have (triple patterns, steps of "
+            "path sequences, groups joined with others, OPTIONAL, UNION, MINUS, BIND, FILTER, ...); beyond: "
+            "400 before anything runs (the engine's planning time grows steeply: 200 triple patterns sharing "
+            "a variable took it 10 s). Also fixed: 256 levels of brackets, 2,000 operators, 20,000 terms "
             "inside parentheses", LIMITS),
     Setting("QUERY_MEMORY", 2048, "int", "MiB a query process may allocate for its queries beyond what it "
             "holds when forked (`RLIMIT_DATA`); a query that needs more is stopped, 503, and the process "
@@ -151,10 +152,10 @@ SETTINGS: tuple[Setting, ...] = (
     # caching
     Setting("SPARQL_CACHE_MAX_AGE", 60, "int", "`Cache-Control: public, max-age` of `/sparql` answers "
             "(seconds)", CACHING),
-    Setting("RESULT_CACHE_BYTES", 64_000_000, "int", "serialised answers kept per server process; 0 turns the "
-            "answer cache off", CACHING),
-    Setting("RESULT_CACHE_ENTRY_BYTES", 1_000_000, "int", "larger answers are not kept (their ETag still gives "
-            "304s)", CACHING),
+    Setting("RESULT_CACHE_BYTES", 64_000_000, "int", "serialised answers kept per server process; 0 turns "
+            "the answer cache off", CACHING),
+    Setting("RESULT_CACHE_ENTRY_BYTES", 1_000_000, "int", "larger answers are not kept (their ETag still "
+            "gives 304s)", CACHING),
     # the reconciliation service
     Setting("RECONCILE_MAX_BATCH", 1000, "int", "queries in one reconciliation request (the manifest's "
             "`batchSize`); beyond: 400", RECONCILE),

@@ -330,7 +330,7 @@ class ReconcileIndex:
             if not entry.preferred:
                 score *= ALTERNATIVE_LABEL
             if len(words) >= 2 and words <= self.words_of[entry.iri] and words & self.acronyms[entry.iri]:
-                score = max(score, SHORT_FORM)  # "Fraunhofer ENAS": the entity's acronym and words of its name
+                score = max(score, SHORT_FORM)  # "Fraunhofer ENAS": its acronym and words of its name
             if entry.iri not in best or score > best[entry.iri][0]:
                 best[entry.iri] = (score, entry)
         return best

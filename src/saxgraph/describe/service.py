@@ -39,7 +39,8 @@ def describe_service(store, endpoint_url: str, title: str = "saxgraph SPARQL end
     ]
     for fmt in formats.of_kind(formats.RESULTS) + formats.of_kind(formats.RDF):
         if fmt.name in FORMAT_IRIS:
-            triples.append(ox.Triple(service, _sd("resultFormat"), ox.NamedNode(W3C_FORMATS + FORMAT_IRIS[fmt.name])))
+            iri = ox.NamedNode(W3C_FORMATS + FORMAT_IRIS[fmt.name])
+            triples.append(ox.Triple(service, _sd("resultFormat"), iri))
     for number, graph in enumerate(store.graphs(), 1):
         named = ox.NamedNode(f"{endpoint_url}#named-graph-{number}")
         description = ox.NamedNode(f"{endpoint_url}#named-graph-{number}-description")
@@ -62,7 +63,9 @@ def _union_size(store) -> int:
 
 
 def serialise(triples: list[ox.Triple], fmt: formats.Format) -> bytes:
-    prefixes = {**PREFIXES, "sd": SD, "void": VOID, "dcterms": DCTERMS} if fmt.name in ("turtle", "rdfxml") else None
+    prefixes = None
+    if fmt.name in ("turtle", "rdfxml"):
+        prefixes = {**PREFIXES, "sd": SD, "void": VOID, "dcterms": DCTERMS}
     if fmt.datasets:
         return ox.serialize([ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples],
                             format=fmt.ox_format)

@@ -126,8 +126,9 @@ class Dataset(ABC):
 class Store(Dataset):
     """The embedded backend: a pyoxigraph store in this process, loaded from a build or from files."""
 
-    def __init__(self, store: ox.Store, manifest: dict | None = None, origin: str = "", prebuilt: bool = False):
-        """`prebuilt`: the store already holds the union graph (written by `write_prebuilt`) and is read-only."""
+    def __init__(self, store: ox.Store, manifest: dict | None = None, origin: str = "",
+                 prebuilt: bool = False):
+        """`prebuilt`: the store already holds the union graph (build.folder.write_prebuilt), read-only."""
         self._store = store
         self.manifest = manifest or {}
         self.origin = origin
@@ -194,7 +195,8 @@ class Store(Dataset):
         unknown = {}
         while True:
             try:
-                return self._store.query(sparql, base_iri=base_iri, custom_functions=unknown or None, **options)
+                return self._store.query(sparql, base_iri=base_iri, custom_functions=unknown or None,
+                                         **options)
             except SyntaxError as error:
                 raise QuerySyntaxError(str(error) + _prefix_hint(sparql)) from None
             except RuntimeError as error:

@@ -18,7 +18,8 @@ IN_MEMORY_MAX_QUADS = 250_000
 
 
 def open_dataset(*, store: Dataset | None = None, backend: str | None = None, backend_auth: str | None = None,
-                 timeout: float = 300.0, data_files=None, build_dir: Path | str | None = None, build_if_missing: bool = True,
+                 timeout: float = 300.0, data_files=None, build_dir: Path | str | None = None,
+                 build_if_missing: bool = True,
                  in_memory: bool | str = "auto", public: bool = False, no_curation: bool = False,
                  progress=None) -> Dataset:
     """`store`: a Dataset already open (tests, embedding); `backend`: a SPARQL endpoint URL (its Graph Store
@@ -40,7 +41,8 @@ def open_dataset(*, store: Dataset | None = None, backend: str | None = None, ba
             data_files = data_files.split(",")
         store = Store.from_files([Path(f) for f in data_files])
     elif store is None:
-        store = open_build(build_dir, build_if_missing=build_if_missing, progress=progress, in_memory=in_memory)
+        store = open_build(build_dir, build_if_missing=build_if_missing, progress=progress,
+                           in_memory=in_memory)
     return filtered(store, public=public, no_curation=no_curation)
 
 
@@ -74,8 +76,8 @@ def open_build(build_dir: Path | str | None = None, build_if_missing: bool = Tru
         in_memory = manifest.get("quads", 0) <= IN_MEMORY_MAX_QUADS
     if prebuilt and not in_memory and (build_dir / prebuilt).is_dir():
         # named by the data's hash and renamed into place only when whole: it matches its manifest
-        return Store(ox.Store.read_only(str(build_dir / prebuilt)), manifest, origin=str(build_dir / prebuilt),
-                     prebuilt=True)
+        location = str(build_dir / prebuilt)
+        return Store(ox.Store.read_only(location), manifest, origin=location, prebuilt=True)
     manifest, data = folder.consistent_build(build_dir)
     store = Store.from_nquads(data, manifest)
     store.origin = str(build_dir / folder.DATASET_FILE)

@@ -63,7 +63,8 @@ def _served_data(app: Flask, build_if_missing: bool = True) -> Dataset:
     config = app.config
     return open_dataset(store=config["STORE"], backend=config["BACKEND"], backend_auth=config["BACKEND_AUTH"],
                         timeout=float(config["QUERY_TIMEOUT"]), data_files=config["DATA_FILES"],
-                        build_dir=config["BUILD_DIR"], build_if_missing=build_if_missing and config["BUILD_IF_MISSING"],
+                        build_dir=config["BUILD_DIR"],
+                        build_if_missing=build_if_missing and config["BUILD_IF_MISSING"],
                         in_memory=config["STORE_IN_MEMORY"], public=config["PUBLIC"],
                         no_curation=config["NO_CURATION"])
 

@@ -71,7 +71,8 @@ def wants_html() -> bool:
 def _not_found(error: NotFoundError) -> Response:
     """Nothing of that name: a page for a browser (unless it asked for another representation), else text."""
     if error.page and wants_html():
-        response = Response(render_template("not_found.html", what=str(error)), status=404, mimetype="text/html")
+        page = render_template("not_found.html", what=str(error))
+        response = Response(page, status=404, mimetype="text/html")
     else:
         response = plain(404, f"Not found: {error}")
     response.vary.add("Accept")

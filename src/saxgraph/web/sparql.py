@@ -35,7 +35,8 @@ def endpoint():
                                 "The graph changes only through `saxgraph build` of the curated data.")
     queries = params.get("query", [])
     if len(queries) > 1:
-        raise ProtocolError(f"The request has {len(queries)} 'query' parameters; the SPARQL protocol allows one.")
+        raise ProtocolError(f"The request has {len(queries)} 'query' parameters; the SPARQL protocol allows "
+                            "one.")
     if not queries:
         if request.method == "POST":
             raise ProtocolError("No query: send it in the 'query' parameter (form POST) or as the body "
@@ -130,7 +131,8 @@ def _parameters() -> dict[str, list[str]]:
         elif mimetype == DIRECT:
             charset = request.mimetype_params.get("charset", "utf-8").lower()
             if charset not in ("utf-8", "utf8"):
-                raise ProtocolError(f"The query body is declared as {charset}; the SPARQL protocol requires UTF-8.")
+                raise ProtocolError(f"The query body is declared as {charset}; the SPARQL protocol requires "
+                                    "UTF-8.")
             try:
                 body = request.get_data(cache=True).decode("utf-8")
             except UnicodeDecodeError as error:
@@ -166,7 +168,7 @@ def _negotiate(sparql: str, params: dict) -> formats.Format:
         if fmt is not None:
             return fmt
     if asked:
-        return negotiate(offers, extension=asked[0])  # none is offered for this query form: 406, with the list
+        return negotiate(offers, extension=asked[0])  # none offered for this query form: 406, with the list
     return negotiate(offers, param=None)  # format, output and results were read above (URL, form body)
 
 
