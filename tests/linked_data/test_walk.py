@@ -33,7 +33,11 @@ def test_a_person_walks_from_home_to_minalogic_and_downloads(real_client, datase
     assert "<h1>Cool Silicon</h1>" in page
     sources = page.split('id="sources"', 1)[1].split("</section>", 1)[0]
     assert 'href="/graph/' in sources, "the page names the source document"
-    assert re.search(r'<a class="source" href="/graph/[^"]+"', page), "each fact names its source"
+    assert re.search(r'<a class="cite" href="#source-1"', page), "each fact cites its source by number"
+    quote = re.search(r"<q>([^<]+)</q> <a href=\"(/document/[^\"]+)\">", page)
+    assert quote, "a statement shows the document's words and links to them"
+    text = real_client.get(quote.group(2).replace("&amp;", "&"), headers={"Accept": "text/html"})
+    assert text.status_code == 200 and 'class="marked"' in text.get_data(as_text=True)
 
     minalogic = re.search(r'<a href="(/id/[^"]+)" title="[^"]+">Minalogic</a>', page)
     assert minalogic, "Cool Silicon's page links to its partner cluster Minalogic"

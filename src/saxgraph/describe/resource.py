@@ -190,12 +190,22 @@ def labels_of(store, iris) -> dict[str, dict[str, str]]:
     return out
 
 
+MEMBERSHIP = ox.NamedNode(PREFIXES["sg"] + "Membership")
+MEMBER = ox.NamedNode(PREFIXES["sg"] + "member")
+ORGANISATION = ox.NamedNode(PREFIXES["sg"] + "organisation")
+ROLE = ox.NamedNode(PREFIXES["sg"] + "role")
+
+
 def add_fallback_labels(store, labels: dict, iris) -> None:
     for iri in iris:
         if iri in labels:
             continue
         if iri in STANDARD_LABELS:
             labels[iri] = {"en": STANDARD_LABELS[iri]}
+            continue
+        shown = membership_label(store, iri)
+        if shown:
+            labels[iri] = shown
             continue
         for prop in FALLBACK_LABEL_PROPERTIES:
             quads = store.quads(ox.NamedNode(iri), prop, None, None)
@@ -204,6 +214,31 @@ def add_fallback_labels(store, labels: dict, iris) -> None:
             if found:
                 labels[iri] = found
                 break
+
+
+def membership_label(store, iri: str) -> dict[str, str] | None:
+    """A post has no label of its own: it is shown as "<member> at <organisation> (<role>)", from its
+    parts' labels, in each language they have (made for display here, never stated in the data)."""
+    node = ox.NamedNode(iri)
+    if not any(True for _ in store.quads(node, RDF_TYPE, MEMBERSHIP, None)):
+        return None
+    parts = {}
+    for name, prop in (("member", MEMBER), ("organisation", ORGANISATION), ("role", ROLE)):
+        value = next((q.object for q in store.quads(node, prop, None, None)), None)
+        if isinstance(value, ox.NamedNode):
+            found = labels_of(store, [value.value]).get(value.value) or {"": value.value.rsplit("/", 1)[-1]}
+            parts[name] = found
+    if "member" not in parts or "organisation" not in parts:
+        return None
+    languages = set().union(*parts.values()) or {""}
+    out = {}
+    for lang in sorted(languages):
+        words = {name: best_label(found, lang) for name, found in parts.items()}
+        text = f"{words['member']} at {words['organisation']}"
+        if words.get("role"):
+            text += f" ({words['role']})"
+        out[lang] = text
+    return out
 
 
 def best_label(labels: dict[str, str] | None, lang: str = "en") -> str | None:

@@ -18,8 +18,8 @@ from saxgraph.store.open import open_dataset
 ARRIVED = "saxgraph.arrived"
 
 # One blueprint per concern; each module exposes `bp`.
-BLUEPRINTS: list[str] = ["well_formed", "entities", "vocabulary", "graphs", "search", "downloads", "sparql",
-                         "ops", "ui", "reconcile"]
+BLUEPRINTS: list[str] = ["well_formed", "entities", "vocabulary", "graphs", "documents", "search",
+                         "downloads", "sparql", "ops", "ui", "reconcile"]
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -113,7 +113,7 @@ def represent(path: str, ext: str | None, quads_fn, html_fn) -> Response:
     """Negotiate, then answer with the HTML page or the quads in the chosen RDF syntax."""
     fmt = negotiate(offers(), extension=ext)
     # The page changes with the data and with the code that renders it: known before anything is rendered.
-    tag = f"{get_store().version} {__version__} {fmt.name} {path}"
+    tag = f"{get_store().version} {__version__} {fmt.name} {path} {request.query_string.decode('latin-1')}"
     etag = hashlib.sha256(tag.encode()).hexdigest()[:32]
     unchanged = request.method in ("GET", "HEAD") and request.if_none_match.contains_weak(etag)
     if unchanged:
