@@ -60,7 +60,8 @@ def test_query_formats(run_cli, env):
 def test_query_reads_stdin_and_answers_ask_and_construct(run_cli, env):
     ask = run_cli("query", "-", input=b"ASK { ?c a sg:Cluster }", env=env)
     assert ask.stdout.decode().strip() == "true"
-    construct = run_cli("query", "CONSTRUCT { ?c a org:OrganizationalCollaboration } WHERE { ?c a sg:Cluster }",
+    construct = run_cli("query",
+                        "CONSTRUCT { ?c a org:OrganizationalCollaboration } WHERE { ?c a sg:Cluster }",
                         "--format", "ntriples", env=env)
     assert len(rdflib.Graph().parse(data=construct.stdout.decode(), format="nt")) == 2
 
@@ -69,6 +70,36 @@ def test_bad_query_exits_2_with_parser_message(run_cli, env):
     result = run_cli("query", "SELECT ?x WHERE { ?x ", env=env)
     assert result.returncode == 2
     assert "error" in result.stderr.decode().lower()
+
+
+def test_syntax_error_positions_count_the_users_lines_only(run_cli, env):
+    """The predeclared PREFIX lines are not the user's: line 2 of what they typed is line 2."""
+    result = run_cli("query", "SELECT ?x WHERE {\n  ?x sg:label ?y ", env=env)
+    assert result.returncode == 2
+    message = result.stderr.decode().splitlines()[-1]  # after the build's progress lines
+    assert message.startswith("saxgraph: error: line 2, column 18: expected one of"), message
+    unprefixed = run_cli("query", "--no-prefixes", "SELECT ?x WHERE {\n  ?x ?p ?y ", env=env)
+    assert "line 2, column 12:" in unprefixed.stderr.decode()
+
+
+def test_undeclared_prefix_is_one_line_with_its_fix(run_cli, env):
+    result = run_cli("query", "SELECT ?x WHERE { ?x foo:bar ?y }", env=env)
+    assert result.returncode == 2
+    message = result.stderr.decode().split("saxgraph: error: ")[-1]
+    assert message.count("\n") == 1 and "line 1, column 29: undeclared prefix foo:" in message, message
+    assert "PREFIX foo: <...>" in message and "saxgraph prefixes" in message
+    known = run_cli("query", "--no-prefixes", "SELECT ?x WHERE { ?x sg:bar ?y }", env=env)
+    assert "PREFIX sg: <https://w3id.org/saxgraph/ontology#>" in known.stderr.decode()
+
+
+def test_prefixes_lists_what_query_predeclares(run_cli, env):
+    sparql = run_cli("prefixes", env=env).stdout.decode()
+    assert "PREFIX sg: <https://w3id.org/saxgraph/ontology#>\n" in sparql
+    assert "PREFIX cluster: <https://w3id.org/saxgraph/id/cluster/>\n" in sparql
+    turtle = run_cli("prefixes", "--turtle", env=env).stdout.decode()
+    parsed = rdflib.Graph().parse(data=turtle + "sg:a sg:b sg:c .", format="turtle")
+    assert len(parsed) == 1 and dict(parsed.namespaces())["cluster"] == rdflib.URIRef(
+        "https://w3id.org/saxgraph/id/cluster/")
 
 
 @pytest.mark.parametrize("fmt,rdflib_format,keeps_graphs", [

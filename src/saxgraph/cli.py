@@ -1,13 +1,15 @@
-"""saxgraph build | validate | serve | publish | query | export | stats: a thin layer over the library."""
+"""saxgraph build | validate | serve | publish | query | prefixes | export | stats: a thin layer over the
+library."""
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from saxgraph import __version__, settings
-from saxgraph.errors import BuildError, SaxgraphError, UnknownFormatError
+from saxgraph.errors import BuildError, QuerySyntaxError, SaxgraphError, UnknownFormatError
 from saxgraph.settings import SettingError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -62,10 +64,12 @@ def cmd_query(args) -> int:
     from saxgraph.namespaces import SPARQL_PREFIXES
 
     text = sys.stdin.read() if args.sparql == "-" else args.sparql
-    if args.prefixes:
-        text = SPARQL_PREFIXES + text
+    predeclared = SPARQL_PREFIXES if args.prefixes else ""
     store = _open_store(args)
-    result = store.query(text)
+    try:
+        result = store.query(predeclared + text)
+    except QuerySyntaxError as error:
+        raise QuerySyntaxError(_syntax_message(str(error), text, predeclared.count("\n"))) from None
     out = sys.stdout.buffer
     if isinstance(result, ox.QueryTriples | list):  # a remote store's graph result is a list of triples
         fmt = formats.by_name(args.format if args.format != "table" else "turtle", formats.RDF)
@@ -77,6 +81,30 @@ def cmd_query(args) -> int:
         out.write(result.serialize(format=fmt.ox_format))
     out.flush()
     return EXIT_OK
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+): ")
+
+
+def _syntax_message(message: str, text: str, offset: int) -> str:
+    """The parser's message, its line:column in the user's own text (the predeclared PREFIX lines not
+    counted), and an undeclared prefix named in one line with its fix instead of the tokens expected."""
+    from saxgraph.namespaces import PREFIXES
+    from saxgraph.query.text import undeclared_prefixes
+
+    found = _POSITION.match(message)
+    where = ""
+    if found:
+        line, column = int(found.group(1)) - offset, int(found.group(2))
+        where = f"line {line}, column {column}: " if line >= 1 else ""
+        message = message[found.end():]
+    missing = [name for name in undeclared_prefixes(text) if not (offset and name in PREFIXES)]
+    if missing:
+        names = ", ".join(f"{name}:" for name in missing)
+        first = missing[0]
+        return (f"{where}undeclared prefix {names} (declare it with PREFIX {first}: "
+                f"<{PREFIXES.get(first, '...')}>; `saxgraph prefixes` lists the ones `query` predeclares)")
+    return where + message.split("\nUndeclared prefix:")[0]
 
 
 def _table(result) -> str:
@@ -101,6 +129,13 @@ def _table(result) -> str:
 
     body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     return "\n".join(body) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def cmd_prefixes(args) -> int:
+    from saxgraph.namespaces import SPARQL_PREFIXES, TURTLE_PREFIXES
+
+    print(TURTLE_PREFIXES if args.turtle else SPARQL_PREFIXES, end="")
+    return EXIT_OK
 
 
 def cmd_export(args) -> int:
@@ -184,6 +219,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--no-curation", **uncurated)
     q.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     q.set_defaults(func=cmd_query)
+
+    pr = sub.add_parser("prefixes", help="the prefixes `saxgraph query` predeclares, as PREFIX lines")
+    pr.add_argument("--turtle", action="store_true", help="as Turtle @prefix lines")
+    pr.set_defaults(func=cmd_prefixes)
 
     e = sub.add_parser("export", help="write the dataset in an RDF or graph-tool format (builds if needed)")
     e.add_argument("--format", required=True)

@@ -27,7 +27,6 @@ from saxgraph.errors import Problem
 from saxgraph.namespaces import (
     CURATION_GRAPH,
     ID_BASE,
-    INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
     PREFIXES,
     PROV,

@@ -52,7 +52,8 @@ def _quiet(_: str) -> None:
 class LoadedSources:
     """Each source file parsed on its own (pyoxigraph triples), so that every problem can name its file.
     `graphs` holds the asserted triples, `annotations` each file's RDF 1.2 annotations (quotes, reasons)
-    and `evidence`, once checked, the evidence graph's statements drawn from each file (saxgraph.build.evidence)."""
+    and `evidence`, once checked, the evidence graph's statements drawn from each file
+    (saxgraph.build.evidence)."""
 
     sources: Sources
     graphs: dict[Path, list[ox.Quad]]
@@ -128,8 +129,8 @@ def check_terms(loaded: LoadedSources) -> list[Problem]:
             return checked[iri]
         found = None
         if iri.startswith(sg) and iri not in declared:
-            found = ("undeclared term", f"{compact(iri)} is not declared in the ontology (ontology/saxgraph.ttl).",
-                     True)
+            found = ("undeclared term",
+                     f"{compact(iri)} is not declared in the ontology (ontology/saxgraph.ttl).", True)
         elif iri.startswith(id_base) and iri[len(id_base):].split("/", 1)[0] not in kinds:
             found = ("unknown IRI kind", f"{iri} does not follow {id_base}<kind>/<slug> with a known kind "
                      f"({', '.join(KINDS)}).", False)
@@ -142,7 +143,8 @@ def check_terms(loaded: LoadedSources) -> list[Problem]:
         for s, p, o, _ in loaded.graphs[source.path]:
             for term in (s, p, o):
                 if isinstance(term, ox.BlankNode):
-                    problems.add(Problem(file, "no blank nodes", "Give every node an IRI (see data/README.md); "
+                    problems.add(Problem(file, "no blank nodes",
+                                         "Give every node an IRI (see data/README.md); "
                                          "blank nodes cannot be linked or dereferenced.", _show(s), _show(p)))
                 elif isinstance(term, ox.NamedNode):
                     found = problem_of(term.value)
@@ -150,7 +152,8 @@ def check_terms(loaded: LoadedSources) -> list[Problem]:
                         rule, message, with_value = found
                         problems.add(Problem(file, rule, message, _show(s), _show(p),
                                              _show(term) if with_value else None))
-            if isinstance(o, ox.NamedNode) and o.value.startswith(id_base) and o not in typed and p != RDF_TYPE:
+            if (isinstance(o, ox.NamedNode) and o.value.startswith(id_base) and o not in typed
+                    and p != RDF_TYPE):
                 problems.add(Problem(file, "undefined entity", f"{compact(o.value)} is linked to but no data "
                                      "file gives it a type: a typo in the IRI, or a missing entity.",
                                      _show(s), _show(p), _show(o)))
@@ -175,7 +178,8 @@ def document_nodes(loaded: LoadedSources) -> tuple[dict[str, ox.NamedNode], list
         nodes = sorted(found[slug], key=str)
         if len(nodes) != 1:
             problems.append(Problem(files[0], "one source document per graph",
-                                    f"graph {slug} must declare exactly one sg:SourceDocument; found {len(nodes)}."))
+                                    f"graph {slug} must declare exactly one sg:SourceDocument; "
+                                    f"found {len(nodes)}."))
         else:
             documents[slug] = nodes[0]
     return documents, problems
@@ -277,7 +281,8 @@ def check(sources: Sources | None = None, progress: Progress = _quiet,
     if problems:
         raise BuildError(problems, "term check")
     phases.done("check_terms")
-    progress(f"checked terms: every sg: term declared, every linked entity described ({len(documents)} documents)")
+    progress("checked terms: every sg: term declared, every linked entity described "
+             f"({len(documents)} documents)")
     # Evidence problems are reported with the SHACL violations, so that a curator sees every one at once.
     loaded.evidence, evidence_problems = evidence_statements(loaded, documents)
     statements = sum(1 for quads in loaded.evidence.values() for q in quads if q.predicate == RDF_TYPE)
@@ -313,14 +318,16 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
         progress("left out the curation graph")
     if public:
         kept = public_quads(ox.Quad(*q) for q in quads)
-        removed, quads = len(quads) - len(kept), [(q.subject, q.predicate, q.object, q.graph_name) for q in kept]
+        removed = len(quads) - len(kept)
+        quads = [(q.subject, q.predicate, q.object, q.graph_name) for q in kept]
         progress(f"public: left out {removed} quads of personal data")
     nquads = sorted_nquads(quads)
     triples = len({q[:3] for q in quads})  # of the default graph, the union of the named graphs
     per_graph = defaultdict(int)
     for *_, g in quads:
         per_graph[g.value] += 1
-    del quads, inferred, loaded, kept  # from here on the N-Quads are the dataset: free the terms before the store
+    # from here on the N-Quads are the dataset: free the terms before the store
+    del quads, inferred, loaded, kept
     manifest = {
         "saxgraph_version": __version__,
         "hash": version_of(nquads),

@@ -45,8 +45,8 @@ LIST_REFERENCES = ("and", "or", "xone")
 NON_VALIDATING = {"name", "description", "order", "group", "defaultValue", "message", "severity",
                   "deactivated", "path", *TARGETS}
 SUPPORTED = {"class", "datatype", "nodeKind", "minCount", "maxCount", "pattern", "flags", "languageIn",
-             "uniqueLang", "in", "hasValue", "closed", "ignoredProperties", "not", "and", "or", "xone", "node",
-             "property", "qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount",
+             "uniqueLang", "in", "hasValue", "closed", "ignoredProperties", "not", "and", "or", "xone",
+             "node", "property", "qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount",
              "qualifiedValueShapesDisjoint"}
 VIOLATION = SH + "Violation"
 __all__ = ["Index", "Result", "UnsupportedShapes", "VIOLATION", "Validator", "well_formed"]
@@ -214,7 +214,8 @@ class Validator:
         sg, data, node, nodes = self.sg, self.data, shape.node, {}
         for cls in sg.objects(node, sh("targetClass")):
             nodes.update(dict.fromkeys(data.instances(cls)))
-        if sg.is_instance(node, ox.NamedNode(RDFS + "Class")) or sg.is_instance(node, ox.NamedNode(OWL + "Class")):
+        if (sg.is_instance(node, ox.NamedNode(RDFS + "Class"))
+                or sg.is_instance(node, ox.NamedNode(OWL + "Class"))):
             nodes.update(dict.fromkeys(data.instances(node)))
         nodes.update(dict.fromkeys(sg.objects(node, sh("targetNode"))))
         for p in sg.objects(node, sh("targetSubjectsOf")):

@@ -150,8 +150,10 @@ def in_check(members: list):
 def has_value_check(expected):
     def check(v, shape, focus, values, results):
         if expected not in values:
-            where = f"{_where(shape, focus)} does not contain a value in the set: " if shape.path is not None \
-                else f"{_show(focus)} value is not a in the set of values: "
+            if shape.path is not None:
+                where = f"{_where(shape, focus)} does not contain a value in the set: "
+            else:
+                where = f"{_show(focus)} value is not a in the set of values: "
             results.append(_result(shape, focus, "HasValueConstraintComponent",
                                    f"Node {where}{[_show(expected)]}"))
     return check
@@ -165,7 +167,8 @@ def closed_check(allowed: set):
                     continue
                 for obj in v.data.objects(value, predicate):
                     results.append(_result(shape, focus, "ClosedConstraintComponent",
-                                           f"Node {_show(focus)} is closed. It cannot have value: {_show(obj)}",
+                                           f"Node {_show(focus)} is closed. "
+                                           f"It cannot have value: {_show(obj)}",
                                            obj, predicate))
     return check
 
@@ -205,7 +208,8 @@ def node_check(others: list[Shape]):
 def qualified_check(other: Shape, low: int | None, high: int | None):
     def check(v, shape, focus, values, results):
         count = sum(1 for value in values if v.conforms(other, value))
-        counts = (f" MinCount {low}" if low is not None else "") + (f" MaxCount {high}" if high is not None else "")
+        counts = ((f" MinCount {low}" if low is not None else "")
+                  + (f" MaxCount {high}" if high is not None else ""))
         generic = f"Focus node does not conform to shape{counts}: {_show(other.node)}"
         if high is not None and count > high:
             results.append(_result(shape, focus, "QualifiedMaxCountConstraintComponent", generic))

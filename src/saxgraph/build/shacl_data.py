@@ -97,7 +97,8 @@ class Index:
         return list(self.by_predicate.get(predicate, {}))
 
     def objects_of(self, predicate) -> list:
-        return list(dict.fromkeys(o for objects in self.by_predicate.get(predicate, {}).values() for o in objects))
+        by_subject = self.by_predicate.get(predicate, {})
+        return list(dict.fromkeys(o for objects in by_subject.values() for o in objects))
 
     def predicates_of(self, subject) -> list:
         return [p for p, subjects in self.by_predicate.items() if subject in subjects]

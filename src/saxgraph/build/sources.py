@@ -68,7 +68,10 @@ def graph_slug_for(path: Path, data_dir: Path) -> str:
 def discover(root: Path | None = None, data_files: list[Path] | None = None) -> Sources:
     root = Path(root) if root else source_root()
     data_dir = root / "data"
-    files = sorted(data_dir.rglob("*.ttl")) if data_files is None else sorted(Path(p).resolve() for p in data_files)
+    if data_files is None:
+        files = sorted(data_dir.rglob("*.ttl"))
+    else:
+        files = sorted(Path(p).resolve() for p in data_files)
     data = []
     for path in files:
         try:

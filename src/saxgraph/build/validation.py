@@ -1,9 +1,9 @@
 """SHACL validation, reported as problems that name file, entity, property and rule.
 
 Two engines give the same results (tests/test_shacl.py compares them): saxgraph's own SHACL Core validator
-(saxgraph.build.shacl), fast enough for a million triples, and pySHACL, the reference, which validates whenever
-the shapes use a feature the first does not implement. SAXGRAPH_SHACL_ENGINE (auto, saxgraph, pyshacl)
-chooses one by hand.
+(saxgraph.build.shacl), fast enough for a million triples, and pySHACL, the reference, which validates
+whenever the shapes use a feature the first does not implement.
+SAXGRAPH_SHACL_ENGINE (auto, saxgraph, pyshacl) chooses one by hand.
 """
 
 import logging
@@ -71,6 +71,10 @@ def shacl_problems(loaded, workers: int | None = None, engine: str | None = None
     return _pyshacl_problems(loaded, shape_triples, workers)
 
 
+def _value(term) -> str:
+    return compact(term.value) if isinstance(term, ox.NamedNode) else repr(term.value)
+
+
 def _problem_of(result: shacl.Result, files_of: dict) -> Problem:
     rule = result.component.rsplit("#", 1)[-1]
     if result.owner:
@@ -81,8 +85,7 @@ def _problem_of(result: shacl.Result, files_of: dict) -> Problem:
         message=result.message,
         entity=compact(result.focus.value) if isinstance(result.focus, ox.NamedNode) else result.focus.value,
         property=compact(result.path.value) if result.path is not None else None,
-        value=None if result.value is None else (
-            compact(result.value.value) if isinstance(result.value, ox.NamedNode) else repr(result.value.value))[:120],
+        value=None if result.value is None else _value(result.value)[:120],
         severity=result.severity.rsplit("#", 1)[-1],
     )
 
@@ -135,7 +138,8 @@ def partition_shapes(shapes: Graph, data: Graph, groups: int) -> list[list[URIRe
 
     def cost(shape):
         size = sum(instances(c) for c in shapes.objects(shape, SH.targetClass)) + 1
-        constraints = sum(1 for _ in shapes.objects(shape, SH.property)) + sum(1 for _ in shapes.objects(shape, SH.node))
+        constraints = (sum(1 for _ in shapes.objects(shape, SH.property))
+                       + sum(1 for _ in shapes.objects(shape, SH.node)))
         return size * (1 + constraints)
 
     loads = [[0, []] for _ in range(groups)]
@@ -145,7 +149,8 @@ def partition_shapes(shapes: Graph, data: Graph, groups: int) -> list[list[URIRe
         lightest[1].append(shape)
     # pySHACL skips a shape referenced by sh:node/sh:or/... unless it is in use_shapes, so every group
     # carries all the untargeted named shapes; they are only evaluated where a targeted shape refers to them.
-    helpers = sorted({s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)} - set(targeted))
+    named = {s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)}
+    helpers = sorted(named - set(targeted))
     return [members + helpers for _, members in loads if members]
 
 
