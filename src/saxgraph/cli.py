@@ -1,5 +1,5 @@
-"""saxgraph build | validate | serve | publish | query | prefixes | export | stats: a thin layer over the
-library."""
+"""saxgraph build | validate | serve | publish | query | examples | prefixes | export | stats: a thin
+layer over the library."""
 
 import argparse
 import re
@@ -13,6 +13,9 @@ from saxgraph.errors import BuildError, QuerySyntaxError, SaxgraphError, Unknown
 from saxgraph.settings import SettingError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+WHERE_BUILDS_GO = ("$SAXGRAPH_BUILD_DIR, else build/ in a checkout, ~/.cache/saxgraph/build for an "
+                   "installed package")
+BUILD_DIR_HELP = f"the build to read, made first if missing (default: {WHERE_BUILDS_GO})"
 BACKEND_HELP = ("a SPARQL endpoint that `saxgraph publish` filled, instead of the build "
                 "(auth: $SAXGRAPH_BACKEND_AUTH)")
 
@@ -59,11 +62,37 @@ def _open_store(args):
                         no_curation=getattr(args, "no_curation", False), progress=_progress)
 
 
+def _query_text(args) -> str:
+    from saxgraph.query import examples
+
+    if args.example:
+        if args.sparql:
+            raise SaxgraphError("give a query or --example, not both")
+        example = examples.by_name(args.example)
+        if example is None:
+            raise SaxgraphError(f"no example called {args.example!r}; `saxgraph examples` lists them")
+        return example.body
+    if not args.sparql:
+        raise SaxgraphError("give a query ('-' reads it from stdin) or --example NAME")
+    return sys.stdin.read() if args.sparql == "-" else args.sparql
+
+
+def cmd_examples(args) -> int:
+    from saxgraph.query import examples
+
+    catalogue = examples.catalogue()
+    width = max(len(e.name) for e in catalogue)
+    for example in catalogue:
+        print(f"{example.name.ljust(width)}  {example.title}")
+    return EXIT_OK
+
+
 def cmd_query(args) -> int:
     from saxgraph import formats
     from saxgraph.namespaces import SPARQL_PREFIXES
+    from saxgraph.query.table import text_table
 
-    text = sys.stdin.read() if args.sparql == "-" else args.sparql
+    text = _query_text(args)
     predeclared = SPARQL_PREFIXES if args.prefixes else ""
     store = _open_store(args)
     try:
@@ -75,7 +104,7 @@ def cmd_query(args) -> int:
         fmt = formats.by_name(args.format if args.format != "table" else "turtle", formats.RDF)
         out.write(ox.serialize(list(result), format=fmt.ox_format))
     elif args.format == "table":
-        out.write(_table(result).encode())
+        out.write(text_table(result).encode())
     else:
         fmt = formats.by_name(args.format, formats.RESULTS)
         out.write(result.serialize(format=fmt.ox_format))
@@ -105,30 +134,6 @@ def _syntax_message(message: str, text: str, offset: int) -> str:
         return (f"{where}undeclared prefix {names} (declare it with PREFIX {first}: "
                 f"<{PREFIXES.get(first, '...')}>; `saxgraph prefixes` lists the ones `query` predeclares)")
     return where + message.split("\nUndeclared prefix:")[0]
-
-
-def _table(result) -> str:
-    from saxgraph.namespaces import compact
-
-    if isinstance(result, ox.QueryBoolean):
-        return f"{'true' if result else 'false'}\n"
-    names = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        row = []
-        for name in names:
-            term = solution[name]
-            if term is None:
-                row.append("")
-            else:
-                row.append(compact(term.value) if isinstance(term, ox.NamedNode) else term.value)
-        rows.append(row)
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    def line(cells) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    return "\n".join(body) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
 def cmd_prefixes(args) -> int:
@@ -196,8 +201,7 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="check, validate and materialise the data into the build folder")
     b.add_argument("--root", help="folder with ontology/, shapes/, data/ (default: the checkout or package)")
-    b.add_argument("--out", type=Path, help="output folder (default: $SAXGRAPH_BUILD_DIR, else build/ in a "
-                                           "checkout, ~/.cache/saxgraph/build for an installed package)")
+    b.add_argument("--out", type=Path, help=f"output folder (default: {WHERE_BUILDS_GO})")
     b.add_argument("--public", **public)
     b.add_argument("--no-curation", **uncurated)
     b.set_defaults(func=cmd_build)
@@ -209,16 +213,20 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     q = sub.add_parser("query", help="run a SPARQL query on the built dataset ('-' reads it from stdin)")
-    q.add_argument("sparql")
+    q.add_argument("sparql", nargs="?")
+    q.add_argument("--example", metavar="NAME", help="run an example query (`saxgraph examples` lists them)")
     q.add_argument("--format", default="table",
                    help="table (default), json, xml, csv, tsv; for CONSTRUCT/DESCRIBE an RDF format")
     q.add_argument("--no-prefixes", dest="prefixes", action="store_false",
                    help="do not predeclare the project's prefixes (sg:, cluster:, org:, ...)")
-    q.add_argument("--build-dir", type=Path)
+    q.add_argument("--build-dir", type=Path, help=BUILD_DIR_HELP)
     q.add_argument("--public", **public)
     q.add_argument("--no-curation", **uncurated)
     q.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     q.set_defaults(func=cmd_query)
+
+    ex = sub.add_parser("examples", help="the example queries (saxgraph query --example NAME runs one)")
+    ex.set_defaults(func=cmd_examples)
 
     pr = sub.add_parser("prefixes", help="the prefixes `saxgraph query` predeclares, as PREFIX lines")
     pr.add_argument("--turtle", action="store_true", help="as Turtle @prefix lines")
@@ -227,7 +235,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="write the dataset in an RDF or graph-tool format (builds if needed)")
     e.add_argument("--format", required=True)
     e.add_argument("--output", "-o", type=Path)
-    e.add_argument("--build-dir", type=Path)
+    e.add_argument("--build-dir", type=Path, help=BUILD_DIR_HELP)
     e.add_argument("--public", **public)
     e.add_argument("--no-curation", **uncurated)
     e.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
@@ -235,7 +243,7 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("stats", help="counts per class and per graph")
     s.add_argument("--markdown", action="store_true", help="as Markdown tables (for README)")
-    s.add_argument("--build-dir", type=Path)
+    s.add_argument("--build-dir", type=Path, help=BUILD_DIR_HELP)
     s.add_argument("--public", **public)
     s.add_argument("--no-curation", **uncurated)
     s.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
@@ -247,7 +255,7 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--workers", type=int, default=2)
     sv.add_argument("--data", nargs="+", type=Path, metavar="FILE",
                     help="serve these RDF files instead of the built graph")
-    sv.add_argument("--build-dir", type=Path)
+    sv.add_argument("--build-dir", type=Path, help=BUILD_DIR_HELP)
     sv.add_argument("--public", **public)
     sv.add_argument("--no-curation", **uncurated)
     sv.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
@@ -267,7 +275,7 @@ def parser() -> argparse.ArgumentParser:
                     help="Basic or Digest, as the store asks (default: $SAXGRAPH_STORE_AUTH, which keeps "
                          "the password out of the process list)")
     pb.add_argument("--timeout", type=float, default=300.0, help="seconds per request (default 300)")
-    pb.add_argument("--build-dir", type=Path, help="the build to publish (default: build/)")
+    pb.add_argument("--build-dir", type=Path, help=f"the build to publish (default: {WHERE_BUILDS_GO})")
     pb.set_defaults(func=cmd_publish)
     return p
 

@@ -1,4 +1,4 @@
-"""The catalogue of example queries (src/saxgraph/examples/*.rq).
+"""The catalogue of example queries (src/saxgraph/query/examples/*.rq).
 
 Each file starts with `# title:` and `# description:` lines, then the query without PREFIX declarations:
 the prefixes it uses are added from `namespaces.PREFIXES`, the one place they are defined, so every query
