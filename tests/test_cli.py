@@ -141,3 +141,11 @@ def test_stats_counts_classes_and_graphs(run_cli, env):
     assert "sg:Cluster" in out and "graph:clusters" in out
     markdown = run_cli("stats", "--markdown", env=env).stdout.decode()
     assert "| `sg:Cluster` | 2 |" in markdown
+
+
+def test_parse_errors_say_the_reason_first_and_name_characters_in_words(run_cli, env):
+    result = run_cli("query", "SELECT (LANG(?l) AS ?lang) WHERE { ?s ?p ?l } GROUP BY (LANG(?l))", env=env)
+    message = result.stderr.decode().split("saxgraph: error: ")[-1]
+    assert message.startswith("line 1, column 66: The SELECT contains an expression with a variable that is "
+                              "unbound (expected one of"), message
+    assert "..=" not in message and "a letter or digit of a name" in message

@@ -221,3 +221,50 @@ def undeclared_prefixes(text: str) -> list[str]:
             if name not in used:
                 used.append(name)
     return [name for name in used if name not in declared]
+
+
+_PARSE_ERROR = re.compile(r"(?P<where>error at \d+:\d+: )expected one of (?P<items>.*)", re.S)
+_REASON = re.compile(r"[A-Z][A-Za-z]*(?: [\w-]+)+")  # 'Prefix not found', 'IRI parsing failed', ...
+
+
+def readable_parse_error(message: str) -> str:
+    """pyoxigraph's message with its grammar made legible: the reasons it gives among the expected tokens
+    ('Prefix not found', 'The SELECT contains an expression with a variable that is unbound') first, and the
+    Unicode ranges of a name's characters said in words."""
+    found = _PARSE_ERROR.fullmatch(message.strip())
+    if not found:
+        return message
+    reasons, expected = [], []
+    for item in _expected_items(found.group("items")):
+        if item.startswith("[") and "..=" in item:
+            item = "a letter or digit of a name"
+        target = reasons if _REASON.fullmatch(item) and item.upper() != item else expected
+        if item not in target:
+            target.append(item)
+    listed = "expected one of " + ", ".join(expected) if expected else ""
+    if reasons:
+        return found.group("where") + "; ".join(reasons) + (f" ({listed})" if listed else "")
+    return found.group("where") + listed
+
+
+def _expected_items(items: str) -> list[str]:
+    """Split pyoxigraph's list at its top-level commas (not inside quotes or character classes)."""
+    out, current, depth, quote, escaped = [], [], 0, None, False
+    for char in items:
+        if quote:
+            escaped = char == "\\" and not escaped
+            if char == quote and not escaped:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            out.append(" ".join("".join(current).split()))
+            current = []
+            continue
+        current.append(char)
+    out.append(" ".join("".join(current).split()))
+    return [item for item in out if item]

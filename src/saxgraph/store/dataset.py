@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from saxgraph.errors import QuerySyntaxError
 from saxgraph.formats import RDF, Format, by_extension
 from saxgraph.namespaces import PREFIXES
-from saxgraph.query.text import classify, undeclared_prefixes
+from saxgraph.query.text import classify, readable_parse_error, undeclared_prefixes
 
 
 def term_value(term) -> str | None:
@@ -198,7 +198,7 @@ class Store(Dataset):
                 return self._store.query(sparql, base_iri=base_iri, custom_functions=unknown or None,
                                          **options)
             except SyntaxError as error:
-                raise QuerySyntaxError(str(error) + _prefix_hint(sparql)) from None
+                raise QuerySyntaxError(readable_parse_error(str(error)) + _prefix_hint(sparql)) from None
             except RuntimeError as error:
                 # SPARQL 1.1 section 17.1: calling a function the engine does not know is an expression
                 # error (unbound in a projection, false in a filter), not a failed query; pyoxigraph
