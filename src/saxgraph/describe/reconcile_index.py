@@ -93,7 +93,7 @@ class TypeInfo:
 class ReconcileIndex:
     def __init__(self, store):
         labels = search.index_for(store)
-        self.display: dict[str, str] = labels.display
+        self.display: dict[str, str] = {iri: labels.display(iri, "en") for iri in labels.names}
         self.entries = [Entry(iri, text, name(text), preferred)
                         for iri, text, _folded, preferred in labels.entries
                         if name(text).core and short_id(iri).split("/", 1)[0] not in NOT_CANDIDATES]
@@ -202,7 +202,7 @@ class ReconcileIndex:
                    if isinstance(term, ox.NamedNode) and term.value not in self.display}
         found: dict[str, dict] = {}
         add_fallback_labels(store, found, sorted(unnamed))
-        return {iri: best_label(labels) for iri, labels in found.items()}
+        return {iri: best_label(labels, "en") for iri, labels in found.items()}
 
     def name_of(self, iri: str) -> str:
         return self.display.get(iri) or self._fallback_names.get(iri) or short_id(iri)

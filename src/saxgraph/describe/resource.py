@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from saxgraph.describe import language
 from saxgraph.namespaces import PREFIXES, PROV, RDF_TYPE
 
 LABEL_PROPERTIES = (
@@ -234,17 +235,16 @@ def membership_label(store, iri: str) -> dict[str, str] | None:
     out = {}
     for lang in sorted(languages):
         words = {name: best_label(found, lang) for name, found in parts.items()}
-        text = f"{words['member']} at {words['organisation']}"
+        text = f"{words['member']} {'bei' if lang == 'de' else 'at'} {words['organisation']}"
         if words.get("role"):
             text += f" ({words['role']})"
         out[lang] = text
     return out
 
 
-def best_label(labels: dict[str, str] | None, lang: str = "en") -> str | None:
-    if not labels:
-        return None
-    return labels.get(lang) or labels.get("") or labels[min(labels)]
+def best_label(labels: dict[str, str] | None, lang: str | None = None) -> str | None:
+    """The label in `lang`, by default the preferred language (saxgraph.describe.language)."""
+    return language.pick(labels, lang)
 
 
 def source_documents(store, graphs) -> dict[str, dict]:

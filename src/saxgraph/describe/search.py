@@ -3,6 +3,7 @@
 import unicodedata
 from dataclasses import dataclass
 
+from saxgraph.describe.language import pick
 from saxgraph.namespaces import ID_BASE, RDFS, SG, SKOS
 
 LABELS = f"""
@@ -50,18 +51,22 @@ class LabelIndex:
 
     def __init__(self, store):
         self.entries = []  # (iri, label, folded, preferred)
-        display: dict[str, tuple] = {}
-        for row in store.select(LABELS):
+        names: dict[str, dict[str, dict[str, str]]] = {}  # iri -> preferred or not -> language -> label
+        for row in sorted(store.select(LABELS), key=lambda r: r["label"]):
             iri, label, preferred = row["s"], row["label"], row["p"] in PREFERRED
             self.entries.append((iri, label, fold(label), preferred))
-            lang = row.get("lang", "")
-            rank = (not preferred, lang != "en", lang != "", label)  # English, then untagged, then any
-            if iri not in display or rank < display[iri]:
-                display[iri] = rank
-        self.display = {iri: rank[-1] for iri, rank in display.items()}
+            names.setdefault(iri, {}).setdefault("label" if preferred else "alt", {}).setdefault(
+                row.get("lang", ""), label)
+        self.names = names
         self.classes: dict[str, list[str]] = {}
         for row in store.select(TYPES):
             self.classes.setdefault(row["s"], []).append(row["class"])
+
+    def display(self, iri: str, language: str | None = None) -> str | None:
+        """The entity's label in the preferred language (or `language`), an alternative label if it has
+        no label at all."""
+        names = self.names.get(iri, {})
+        return pick(names.get("label"), language) or pick(names.get("alt"), language)
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         q = fold(" ".join(query.split()))
@@ -83,7 +88,7 @@ class LabelIndex:
             if iri not in best or score < best[iri][0]:
                 best[iri] = (score, label)
         ranked = sorted(best.items(), key=lambda item: item[1][0])[:limit]
-        return [Hit(iri, self.display.get(iri, matched), matched, tuple(sorted(self.classes.get(iri, ()))),
+        return [Hit(iri, self.display(iri) or matched, matched, tuple(sorted(self.classes.get(iri, ()))),
                     score)
                 for iri, (score, matched) in ranked]
 

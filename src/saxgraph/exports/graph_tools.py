@@ -85,7 +85,7 @@ def property_graph(store) -> PropertyGraph:
         if t.predicate == RDF_TYPE:
             node.classes.append(_class_name(obj.value))
         elif isinstance(obj, ox.NamedNode) and obj.value in nodes:
-            edges.add(Edge(node.iri, obj.value, prop, best_label(labels.get(prop)) or compact(prop)))
+            edges.add(Edge(node.iri, obj.value, prop, best_label(labels.get(prop), "en") or compact(prop)))
         elif isinstance(obj, ox.BlankNode):
             for inner in sorted(by_bnode.get(obj, []), key=str):
                 node.attributes.setdefault(f"{compact(prop)}.{compact(inner.predicate.value)}", []).append(
@@ -94,7 +94,7 @@ def property_graph(store) -> PropertyGraph:
             node.attributes.setdefault(compact(prop), []).append(_text(obj, labels))
     add_fallback_labels(store, labels, list(nodes))
     for node in nodes.values():
-        node.label = best_label(labels.get(node.iri)) or compact(node.iri)
+        node.label = best_label(labels.get(node.iri), "en") or compact(node.iri)
         kind = node.iri[len(ID_BASE):].split("/", 1)[0]
         # The class named like the IRI's kind first (cluster/x -> Cluster), so tools partition by it.
         node.classes.sort(key=lambda c: (c.lower() != kind, ":" in c, c))
