@@ -15,7 +15,7 @@ from flask import Blueprint, Response, jsonify, redirect, render_template, reque
 from saxgraph import exports, formats
 from saxgraph.describe.dataset import description, statistics
 from saxgraph.describe.resource import serialize
-from saxgraph.web import base_url, get_store
+from saxgraph.web import base_url, get_store, language
 from saxgraph.web.errors import plain
 from saxgraph.web.negotiation import negotiate, vary_and_alternates
 
@@ -137,7 +137,9 @@ def void(ext: str | None = None):
     if ext is None:
         response.headers["Content-Location"] = f"/.well-known/void.{fmt.extension}"
     vary_and_alternates(response, [(f"/.well-known/void.{f.extension}", f) for f in offers if f is not fmt])
-    response.set_etag(hashlib.sha256(f"{store.version} {fmt.name} {base_url()}".encode()).hexdigest()[:40])
+    page_language = language.current() if fmt.kind == formats.PAGE else ""
+    tag = f"{store.version} {fmt.name} {base_url()} {page_language}"
+    response.set_etag(hashlib.sha256(tag.encode()).hexdigest()[:40])
     return response.make_conditional(request)
 
 

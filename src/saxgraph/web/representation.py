@@ -22,7 +22,7 @@ from saxgraph import __version__, formats
 from saxgraph.describe.resource import best_label, serialize
 from saxgraph.errors import NotFoundError
 from saxgraph.namespaces import BASE, GRAPH_BASE, INFERRED_GRAPH, PREFIXES, compact, graph_iri, path_for_iri
-from saxgraph.web import get_store
+from saxgraph.web import get_store, language
 from saxgraph.web.negotiation import negotiate, vary_and_alternates
 
 INFERRED_IRI = str(graph_iri(INFERRED_GRAPH))
@@ -113,7 +113,8 @@ def represent(path: str, ext: str | None, quads_fn, html_fn) -> Response:
     """Negotiate, then answer with the HTML page or the quads in the chosen RDF syntax."""
     fmt = negotiate(offers(), extension=ext)
     # The page changes with the data and with the code that renders it: known before anything is rendered.
-    tag = f"{get_store().version} {__version__} {fmt.name} {path} {request.query_string.decode('latin-1')}"
+    tag = (f"{get_store().version} {__version__} {fmt.name} {path} {request.query_string.decode('latin-1')}"
+           f" {language.current() if fmt.kind == formats.PAGE else ''}")
     etag = hashlib.sha256(tag.encode()).hexdigest()[:32]
     unchanged = request.method in ("GET", "HEAD") and request.if_none_match.contains_weak(etag)
     if unchanged:
