@@ -1,7 +1,8 @@
 """The language of a page: `?lang=de|en` (remembered in a cookie, so the links of a page keep it), else the
 cookie, else the browser's Accept-Language, else English. It chooses the labels and descriptions
 (saxgraph.describe.language) and the words of the page chrome (`t` in templates, from
-translations/<language>.json: English text -> its translation; English is the text itself).
+translations/<language>/*.json, one file per part of the site, merged: English text -> its translation;
+English is the text itself).
 
 RDF, JSON and SPARQL answers carry every language they have and do not change with it; HTML pages say which
 language they are in (`Content-Language`, `<html lang>`) and vary with the request's choice."""
@@ -23,8 +24,15 @@ FOLDER = Path(__file__).parent / "translations"
 
 @cache
 def catalogue(language: str) -> dict[str, str]:
-    path = FOLDER / f"{language}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    """Every translation of `language`: the files of translations/<language>/ merged (a text translated
+    twice, differently, is an error: one text, one translation)."""
+    merged: dict[str, str] = {}
+    for path in sorted((FOLDER / language).glob("*.json")):
+        for text, translation in json.loads(path.read_text(encoding="utf-8")).items():
+            if merged.get(text, translation) != translation:
+                raise ValueError(f"{path.name}: {text!r} is translated differently in another file")
+            merged[text] = translation
+    return merged
 
 
 def chosen() -> tuple[str, str]:
