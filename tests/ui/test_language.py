@@ -68,3 +68,10 @@ def test_labels_follow_the_language_and_data_does_not(client):
 def test_every_page_offers_the_switch(client):
     page = client.get("/classes?lang=de").text
     assert 'hreflang="en"' in page and 'href="/classes?lang=en"' in page
+
+
+def test_no_template_hides_the_translator_behind_a_name_t():
+    """`t` is the translator in every template; a loop or macro variable called t would shadow it."""
+    binding = re.compile(r"{%-?\s*(?:for\s+t\b|for\s+[^%]*,\s*t\b|macro\s+\w+\([^)]*\bt\b|set\s+t\b)")
+    offenders = [path.name for path in TEMPLATES.glob("*.html") if binding.search(path.read_text())]
+    assert not offenders
