@@ -82,7 +82,8 @@ def table(reports: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--triples", type=int, nargs="+", default=[10_000, 100_000], help="0: the project's data")
+    parser.add_argument("--triples", type=int, nargs="+", default=[10_000, 100_000],
+                        help="0: the project's data")
     parser.add_argument("--work", type=Path, default=Path("/tmp/saxgraph-bench"))
     parser.add_argument("--reuse", action="store_true", help="keep builds (and their figures) made before")
     args = parser.parse_args()

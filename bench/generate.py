@@ -1,4 +1,5 @@
-"""Synthetic saxgraph data that follows the ontology and passes the shapes, at any size (seeded, deterministic).
+"""Synthetic saxgraph data that follows the ontology and passes the shapes, at any size
+(seeded, deterministic).
 
     python bench/generate.py --triples 100000 --out /tmp/synth-100k
 
@@ -20,13 +21,15 @@ HEADER = """@prefix sg: <https://w3id.org/saxgraph/ontology#> .
 @prefix id: <https://w3id.org/saxgraph/id/> .
 """
 
-COUNTRIES = [("germany", "Germany", "DE", "DEU"), ("france", "France", "FR", "FRA"), ("japan", "Japan", "JP", "JPN"),
-             ("netherlands", "Netherlands", "NL", "NLD"), ("united-states", "United States", "US", "USA"),
-             ("china", "China", "CN", "CHN"), ("austria", "Austria", "AT", "AUT"), ("spain", "Spain", "ES", "ESP"),
+COUNTRIES = [("germany", "Germany", "DE", "DEU"), ("france", "France", "FR", "FRA"),
+             ("japan", "Japan", "JP", "JPN"), ("netherlands", "Netherlands", "NL", "NLD"),
+             ("united-states", "United States", "US", "USA"), ("china", "China", "CN", "CHN"),
+             ("austria", "Austria", "AT", "AUT"), ("spain", "Spain", "ES", "ESP"),
              ("italy", "Italy", "IT", "ITA"), ("singapore", "Singapore", "SG", "SGP")]
 TOPICS = ["microelectronics", "software", "energy", "biotechnology", "photonics", "logistics", "materials",
           "mobility", "health", "aviation", "robotics", "sensors"]
-KINDS_OF_ORG = [("Company", "GmbH"), ("University", None), ("ResearchInstitute", None), ("Association", "e. V.")]
+KINDS_OF_ORG = [("Company", "GmbH"), ("University", None), ("ResearchInstitute", None),
+                ("Association", "e. V.")]
 
 
 def iri(kind: str, slug: str) -> str:
@@ -52,11 +55,13 @@ def reference(regions: int, cities_per_region: int) -> tuple[str, list[str]]:
                        f'sg:locatedIn {iri("place", region)} , {iri("place", country)} .')
     out.append(f'{iri("scheme", "topics")} a skos:ConceptScheme ; skos:prefLabel "topics"@en .')
     for t in TOPICS:
-        out.append(f'{iri("topic", t)} a sg:Topic ; skos:prefLabel "{t}"@en ; skos:inScheme {iri("scheme", "topics")} .')
+        out.append(f'{iri("topic", t)} a sg:Topic ; skos:prefLabel "{t}"@en ; '
+                   f'skos:inScheme {iri("scheme", "topics")} .')
     out.append(f'{iri("role", "contact-person")} a sg:Role ; skos:prefLabel "contact person"@en .')
     out.append(f'{iri("organisation", "funder")} a sg:PublicBody ; rdfs:label "Funding ministry"@en .')
     out.append(f'{iri("programme", "programme")} a sg:FundingProgramme ; rdfs:label "Programme"@en ; '
-               f'dcterms:description "A synthetic funding programme."@en ; sg:funder {iri("organisation", "funder")} .')
+               f'dcterms:description "A synthetic funding programme."@en ; '
+               f'sg:funder {iri("organisation", "funder")} .')
     return "\n".join(out) + "\n", cities
 
 
@@ -72,33 +77,44 @@ def cluster_block(rng: random.Random, n: int, cities, members: int) -> list[str]
         extra = f' ; sg:legalForm "{form}"' if form else ""
         ocity, _ = rng.choice(cities)
         lines.append(f'{iri("organisation", o)} a sg:{kind} ; rdfs:label "Organisation {n}.{m}"@en ; '
-                     f'sg:location {iri("place", ocity)} ; sg:topic {iri("topic", rng.choice(TOPICS))}{extra} .')
+                     f'sg:location {iri("place", ocity)} ; '
+                     f'sg:topic {iri("topic", rng.choice(TOPICS))}{extra} .')
     partner = f"c{rng.randrange(max(n, 1))}" if n else c
     lines.append(
         f'{iri("cluster", c)} a sg:Cluster ; rdfs:label "Cluster {n}"@en , "Cluster {n} (de)"@de ; '
         f'dcterms:description "Synthetic cluster number {n} with {members} members."@en ; '
-        f'sg:location {iri("place", city)} ; sg:topic {iri("topic", rng.choice(TOPICS))} , {iri("topic", rng.choice(TOPICS))} ; '
+        f'sg:location {iri("place", city)} ; '
+        f'sg:topic {iri("topic", rng.choice(TOPICS))} , {iri("topic", rng.choice(TOPICS))} ; '
         f'sg:hasMember {" , ".join(org_iris)} ; sg:managedBy {org_iris[0]} ; '
         f'sg:partnerCluster {iri("cluster", partner)} ; sg:memberCount {iri("quantity", c + "-members")} ; '
         f'sg:address {iri("address", c)} ; sg:contactPerson {iri("person", c + "-contact")} ; '
-        f'sg:fundingProgramme {iri("programme", "programme")} ; sg:foundingDate "{rng.randint(1990, 2020)}"^^xsd:gYear .')
+        f'sg:fundingProgramme {iri("programme", "programme")} ; '
+        f'sg:foundingDate "{rng.randint(1990, 2020)}"^^xsd:gYear .')
     lines.append(f'{iri("quantity", c + "-members")} a sg:Quantity ; sg:numericValue {members} ; '
-                 f'sg:qualifier sg:{rng.choice(["exactly", "moreThan", "about"])} ; sg:unitText "members"@en ; '
+                 f'sg:qualifier sg:{rng.choice(["exactly", "moreThan", "about"])} ; '
+                 f'sg:unitText "members"@en ; '
                  f'sg:asStated "{members} members"@en .')
     postal = f"{rng.randint(1000, 99999):05d}"
-    lines.append(f'{iri("address", c)} a sg:PostalAddress ; sg:streetAddress "Street {n}" ; sg:postalCode "{postal}" ; '
+    lines.append(f'{iri("address", c)} a sg:PostalAddress ; sg:streetAddress "Street {n}" ; '
+                 f'sg:postalCode "{postal}" ; '
                  f'sg:addressLocality "City" ; sg:addressCity {iri("place", city)} ; '
                  f'sg:addressCountry {iri("place", country)} .')
     phone = f"+49{rng.randint(10**8, 10**10)}"
-    lines.append(f'{iri("person", c + "-contact")} a sg:Person ; rdfs:label "Person {n}" ; sg:givenName "Person" ; '
+    lines.append(f'{iri("person", c + "-contact")} a sg:Person ; rdfs:label "Person {n}" ; '
+                 f'sg:givenName "Person" ; '
                  f'sg:familyName "Number {n}" ; sg:telephone "{phone}" ; sg:telephoneAsStated "{phone}" ; '
                  f'sg:memberOf {iri("cluster", c)} .')
-    lines.append(f'{iri("membership", c + "-contact")} a sg:Membership ; sg:member {iri("person", c + "-contact")} ; '
+    lines.append(f'{iri("membership", c + "-contact")} a sg:Membership ; '
+                 f'sg:member {iri("person", c + "-contact")} ; '
                  f'sg:organisation {iri("cluster", c)} ; sg:role {iri("role", "contact-person")} ; '
                  f'sg:roleTitle "Project Manager"@en .')
-    targets = lambda: " , ".join(iri("place", s) for s in sorted({rng.choice(COUNTRIES)[0] for _ in range(3)}))  # noqa: E731
-    lines.append(f'{iri("project", c)} a sg:InternationalisationProject ; rdfs:label "Project of cluster {n}"@en ; '
-                 f'dcterms:description "Synthetic internationalisation project."@en ; sg:carriedOutBy {iri("cluster", c)} ; '
+    def targets() -> str:
+        return " , ".join(iri("place", s) for s in sorted({rng.choice(COUNTRIES)[0] for _ in range(3)}))
+
+    lines.append(f'{iri("project", c)} a sg:InternationalisationProject ; '
+                 f'rdfs:label "Project of cluster {n}"@en ; '
+                 f'dcterms:description "Synthetic internationalisation project."@en ; '
+                 f'sg:carriedOutBy {iri("cluster", c)} ; '
                  f'sg:fundingProgramme {iri("programme", "programme")} ; '
                  f'sg:hasPhase {iri("phase", c + "-concept")} , {iri("phase", c + "-implementation")} .')
     lines.append(f'{iri("phase", c + "-concept")} a sg:ConceptPhase ; rdfs:label "Concept phase {n}"@en ; '
@@ -125,7 +141,8 @@ def generate(triples: int, out: Path, seed: int = 42) -> dict:
     (out / "data" / "reference" / "places.ttl").write_text(text)
     per_document = max(1, 50_000 // TRIPLES_PER_CLUSTER)
     for d, start in enumerate(range(0, clusters, per_document)):
-        lines = [HEADER, f'{iri("document", f"doc-{d}")} a sg:SourceDocument ; dcterms:title "Synthetic document {d}"@en ; '
+        lines = [HEADER, f'{iri("document", f"doc-{d}")} a sg:SourceDocument ; '
+                         f'dcterms:title "Synthetic document {d}"@en ; '
                          f'sg:sourceFile "{d:03d}_{d:016x}.txt" ; dcterms:language "en" .']
         for n in range(start, min(start + per_document, clusters)):
             lines += cluster_block(rng, n, cities, rng.randint(4, 12))
@@ -134,7 +151,8 @@ def generate(triples: int, out: Path, seed: int = 42) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--triples", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=42)

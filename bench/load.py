@@ -1,8 +1,8 @@
 """Load benchmark: the same data and query mix served in one run by `saxgraph serve`, `oxigraph
 serve-read-only` and `rdflib-endpoint`, driven by wrk at several concurrency levels (a report, not a test).
 
-    python bench/load.py                       # seed data, 10k and 100k triples, concurrency 1 8 32, 10 s each
-    python bench/load.py --with-1m             # and 1M triples (the build alone takes minutes)
+    python bench/load.py             # seed data, 10k and 100k triples, concurrency 1 8 32, 10 s each
+    python bench/load.py --with-1m   # and 1M triples (the build alone takes minutes)
     python bench/load.py --sizes 10000 --duration 5 --concurrency 8
 
 Per size: the build pipeline (bench/build_pipeline.py), each server's cold start (process start to the first
@@ -149,7 +149,8 @@ def run_wrk(port: int, requests: list[tuple[str, dict]], concurrency: int, durat
         threads = min(concurrency, 2)
         completed = subprocess.run(
             ["wrk", "-t", str(threads), "-c", str(concurrency), "-d", f"{duration:g}s", "--timeout", "30s",
-             "-s", handle.name, f"http://127.0.0.1:{port}"], capture_output=True, text=True, timeout=duration + 120)
+             "-s", handle.name, f"http://127.0.0.1:{port}"],
+            capture_output=True, text=True, timeout=duration + 120)
     finally:
         os.unlink(handle.name)
     line = next((ln for ln in completed.stdout.splitlines() if ln.startswith("RESULT ")), None)
@@ -194,7 +195,8 @@ def bench_size(triples: int, args) -> dict:
     del store
     oxigraph_dir = build_dir.parent / "oxigraph-store"
     report["oxigraph_load_seconds"] = load_oxigraph(build_dir / DATASET_FILE, oxigraph_dir)
-    report["mix"] = {kind: sum(1 for q in mix if q.kind == kind) for kind in dict.fromkeys(q.kind for q in mix)}
+    report["mix"] = {kind: sum(1 for q in mix if q.kind == kind)
+                     for kind in dict.fromkeys(q.kind for q in mix)}
     report["systems"] = {}
     for server in servers_for(build_dir, oxigraph_dir, args.workers):
         if server.name == "rdflib-endpoint" and triples > args.rdflib_max_triples:
@@ -230,7 +232,8 @@ def cache_runs(build_dir: Path, mix: list[Query], args) -> dict:
         for _ in range(3 * args.workers):  # every gunicorn worker process has its own cache: warm them all
             etags(server, mix)
         requests = [(server.url(q.sparql), {"Accept": q.accept}) for q in mix]
-        revalidate = [(server.url(q.sparql), {"Accept": q.accept, "If-None-Match": t}) for q, t in zip(mix, tags)]
+        revalidate = [(server.url(q.sparql), {"Accept": q.accept, "If-None-Match": t})
+                      for q, t in zip(mix, tags, strict=True)]
         return {"lru_hit": server.load(requests, concurrency, args.duration),
                 "revalidated_304": server.load(revalidate, concurrency, args.duration),
                 "concurrency": concurrency}
@@ -249,15 +252,18 @@ def render(reports: dict[int, dict], args) -> str:
            "answer cache off unless stated)", ""]
     out += ["## Build pipeline (seconds)", "", table([r["build"] for r in reports.values()]), ""]
     out += ["## Cold start and memory", "",
-            "| size | system | cold start (s) | peak memory | queries answered 200 |", "| --- | --- | --- | --- | --- |"]
+            "| size | system | cold start (s) | peak memory | queries answered 200 |",
+            "| --- | --- | --- | --- | --- |"]
     for size, r in reports.items():
         for name, s in r["systems"].items():
             ok = s.get("check", {}).get("200", 0)
             out.append(f"| {size_label(size)} | {name} | {s.get('cold_start_seconds', float('nan')):.2f} | "
                        f"{gib(s['peak_bytes'])} | {ok}/{sum(r['mix'].values())} |")
-        out.append(f"| {size_label(size)} | (oxigraph load into its store) | {r['oxigraph_load_seconds']:.2f} | | |")
+        out.append(f"| {size_label(size)} | (oxigraph load into its store) | "
+                   f"{r['oxigraph_load_seconds']:.2f} | | |")
     out += ["", "## Throughput on the query mix", "",
-            "mix per size: " + ", ".join(f"{k} {v}" for k, v in next(iter(reports.values()))["mix"].items()), "",
+            "mix per size: " + ", ".join(f"{k} {v}" for k, v in next(iter(reports.values()))["mix"].items()),
+            "",
             "| size | concurrency | system | req/s | p50 ms | p99 ms | errors | saxgraph ÷ system |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for size, r in reports.items():
@@ -266,14 +272,17 @@ def render(reports: dict[int, dict], args) -> str:
             for name, s in r["systems"].items():
                 run = s.get("runs", {}).get(c)
                 if run is None:
-                    out.append(f"| {size_label(size)} | {c} | {name} | failed: {s.get('failure', '-')} | | | | |")
+                    out.append(f"| {size_label(size)} | {c} | {name} | "
+                               f"failed: {s.get('failure', '-')} | | | | |")
                     continue
                 ratio = "" if name == "saxgraph" or c not in ours else \
                     f"{ours[c]['rps'] / run['rps']:.2f}x" if run["rps"] else "∞ (none completed)"
-                out.append(f"| {size_label(size)} | {c} | {name} | {run['rps']:.1f} | {run['p50_us'] / 1000:.1f} | "
-                           f"{run['p99_us'] / 1000:.1f} | {run['errors']} | {ratio} |")
+                out.append(f"| {size_label(size)} | {c} | {name} | {run['rps']:.1f} | "
+                           f"{run['p50_us'] / 1000:.1f} | {run['p99_us'] / 1000:.1f} | {run['errors']} | "
+                           f"{ratio} |")
     out += ["", "## saxgraph: repeated queries (answer cache) and entity pages", "",
-            "| size | requests | concurrency | req/s | p50 ms | p99 ms | errors |", "| --- | --- | --- | --- | --- | --- | --- |"]
+            "| size | requests | concurrency | req/s | p50 ms | p99 ms | errors |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
     for size, r in reports.items():
         cache = r["cache"]
         rows = [("query mix, answer cache off (cold)", r["systems"].get("saxgraph", {}).get("runs", {})
@@ -289,7 +298,8 @@ def render(reports: dict[int, dict], args) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 10_000, 100_000],
                         help="triples to generate; 0 is the project's own data (the seed documents)")
     parser.add_argument("--with-1m", action="store_true", help="add 1,000,000 triples")

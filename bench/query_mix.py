@@ -39,14 +39,17 @@ def query_mix(store, seed: int = 7) -> list[Query]:
         'FILTER(LANG(?label) = "en") } ORDER BY ?label')]
     needles = [label.split()[-1][:2] for label in rng.sample(labels, min(5, len(labels)))]
     mix = [Query("example", example.query) for example in catalogue()]
-    mix += [Query("lookup", with_prefixes(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}")) for iri in organisations]
+    mix += [Query("lookup", with_prefixes(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}"))
+            for iri in organisations]
     mix += [Query("join", with_prefixes(
         f"SELECT ?member ?name ?cityName WHERE {{ <{iri}> sg:hasMember ?member . ?member rdfs:label ?name ; "
         "sg:location ?city . ?city rdfs:label ?cityName } ORDER BY ?name")) for iri in clusters]
     mix += [Query("aggregate", with_prefixes(body)) for body in (
-        "SELECT ?topic (COUNT(DISTINCT ?org) AS ?n) WHERE { ?org sg:topic ?topic } GROUP BY ?topic ORDER BY DESC(?n)",
-        "SELECT ?country (COUNT(DISTINCT ?cluster) AS ?n) WHERE { ?cluster a sg:Cluster ; sg:location ?city . "
-        "?city sg:locatedIn ?country . ?country a sg:Country } GROUP BY ?country ORDER BY DESC(?n)",
+        "SELECT ?topic (COUNT(DISTINCT ?org) AS ?n) WHERE { ?org sg:topic ?topic } "
+        "GROUP BY ?topic ORDER BY DESC(?n)",
+        "SELECT ?country (COUNT(DISTINCT ?cluster) AS ?n) WHERE { ?cluster a sg:Cluster ; "
+        "sg:location ?city . ?city sg:locatedIn ?country . ?country a sg:Country } "
+        "GROUP BY ?country ORDER BY DESC(?n)",
     )]
     mix += [Query("text", with_prefixes(
         f"SELECT ?s ?label WHERE {{ ?s a sg:Cluster ; rdfs:label ?label "

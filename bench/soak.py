@@ -38,7 +38,8 @@ def main() -> int:
     first, last = result.rss_mb[0][1], result.rss_mb[-1][1]
     peak = max(mb for _, mb in result.rss_mb)
     print(f"server: {args.server}, {args.workers} workers; {args.clients} clients for {result.seconds:.0f} s")
-    print(f"requests: {result.requests}  throughput: {result.throughput:.0f} requests/s  errors: {len(result.errors)}")
+    print(f"requests: {result.requests}  throughput: {result.throughput:.0f} requests/s  "
+          f"errors: {len(result.errors)}")
     print(f"server RSS (process tree, MB): start {first:.0f}, end {last:.0f}, peak {peak:.0f}, "
           f"growth {last - first:+.0f}")
     print("RSS samples (s, MB): " + ", ".join(f"{t:.0f}: {mb:.0f}" for t, mb in result.rss_mb))

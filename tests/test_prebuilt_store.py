@@ -64,7 +64,8 @@ def test_forked_query_workers_answer_from_the_prebuilt_store(mini_build, both):
     assert app.extensions["saxgraph.store"].origin.endswith(mini_build.manifest["store"])
     client = app.test_client()
     for query in QUERIES * 3:  # each worker answers several times
-        response = client.get("/sparql", query_string={"query": query}, headers={"Accept": "application/json"})
+        response = client.get("/sparql", query_string={"query": query},
+                              headers={"Accept": "application/json"})
         assert response.status_code == 200, response.get_data(as_text=True)
         if not query.startswith("ASK"):
             rows = [{k: v["value"] for k, v in b.items()} for b in response.get_json()["results"]["bindings"]]
@@ -72,14 +73,15 @@ def test_forked_query_workers_answer_from_the_prebuilt_store(mini_build, both):
 
 
 @pytest.mark.parametrize("setting,limit,expected", [
-    (True, 10**9, "saxgraph.nq"), ("true", 0, "saxgraph.nq"), (False, 10**9, "store-"), ("0", 10**9, "store-"),
-    ("auto", 10**9, "saxgraph.nq"), ("auto", 0, "store-"),
+    (True, 10**9, "saxgraph.nq"), ("true", 0, "saxgraph.nq"), (False, 10**9, "store-"),
+    ("0", 10**9, "store-"), ("auto", 10**9, "saxgraph.nq"), ("auto", 0, "store-"),
 ])
 def test_the_store_setting_picks_memory_or_disk(mini_build, monkeypatch, setting, limit, expected):
     from saxgraph.store import open as opening
 
     monkeypatch.setattr(opening, "IN_MEMORY_MAX_QUADS", limit)
-    app = create_app({"BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True, "STORE_IN_MEMORY": setting})
+    app = create_app({"BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True,
+                      "STORE_IN_MEMORY": setting})
     origin = app.extensions["saxgraph.store"].origin
     assert expected in origin.rsplit("/", 1)[-1]
 

@@ -43,7 +43,8 @@ def test_numbers_and_lists_are_parsed_too():
         settings.from_environment({"SAXGRAPH_RATE_LIMIT": "lots"})
 
 
-@pytest.mark.parametrize("raw,public", [("off", False), ("no", False), ("0", False), ("on", True), ("1", True)])
+@pytest.mark.parametrize("raw,public",
+                         [("off", False), ("no", False), ("0", False), ("on", True), ("1", True)])
 def test_the_server_reads_public_as_the_cli_does(monkeypatch, mini_build, raw, public):
     """SAXGRAPH_PUBLIC=off serves the full data (the string 'off' was once truthy to the server)."""
     monkeypatch.setenv("SAXGRAPH_PUBLIC", raw)
@@ -107,7 +108,8 @@ def test_readme_lists_every_setting_as_the_table_says():
     """README's settings tables are made from saxgraph.settings (markdown_table); this keeps them equal."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for section in settings.SECTION_TITLES:
-        assert settings.markdown_table(section) in readme, f"README's {section} table differs from the settings"
+        assert settings.markdown_table(section) in readme, \
+            f"README's {section} table differs from the settings"
     listed = set(re.findall(r"^\| `([A-Z_]+)` \|", readme, re.MULTILINE))
     assert listed == {s.name for s in settings.SETTINGS if s.environment}
 

@@ -94,7 +94,8 @@ def fixture_sources(tmp_path_factory):
     return with_evidence(parse_sources(discover(root)))
 
 
-@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 6))
 def test_same_problems_as_pyshacl_after_random_damage(fixture_sources, seed, steps):
     both(damaged(fixture_sources, seed, steps))
@@ -113,11 +114,13 @@ ex:ByNode a sh:NodeShape ; sh:targetNode ex:a, ex:missing ;
                 [ sh:path ex:link ; sh:nodeKind sh:IRI ; sh:minCount 1 ] .
 ex:BySubjects a sh:NodeShape ; sh:targetSubjectsOf ex:link ;
     sh:message "Either a code or a tag." ;
-    sh:xone ( [ sh:property [ sh:path ex:code ; sh:minCount 1 ] ] [ sh:property [ sh:path ex:tag ; sh:minCount 1 ] ] ) .
+    sh:xone ( [ sh:property [ sh:path ex:code ; sh:minCount 1 ] ]
+              [ sh:property [ sh:path ex:tag ; sh:minCount 1 ] ] ) .
 ex:ByObjects a sh:NodeShape ; sh:targetObjectsOf ex:link ;
     sh:property [ sh:path ex:tag ; sh:in ( "x" "y" ) ; sh:maxCount 1 ; sh:severity sh:Warning ;
                   sh:message "At most one tag, x or y." ] .  # pySHACL lists sh:in in no fixed order
-ex:Off a sh:NodeShape ; sh:targetSubjectsOf ex:link ; sh:deactivated true ; sh:property [ sh:path ex:nothing ; sh:minCount 1 ] .
+ex:Off a sh:NodeShape ; sh:targetSubjectsOf ex:link ; sh:deactivated true ;
+    sh:property [ sh:path ex:nothing ; sh:minCount 1 ] .
 ex:Thing a rdfs:Class, sh:NodeShape ;
     sh:property [ sh:path ex:when ; sh:datatype xsd:date ] , [ sh:path ex:size ; sh:datatype xsd:integer ] .
 ex:Holder a sh:NodeShape ; sh:targetClass ex:Holder ;
@@ -137,7 +140,8 @@ ex:h a ex:Holder ; ex:part ex:t1 , ex:t2 .
 
 
 def custom_sources(tmp_path, shapes: str, data: str):
-    for folder, name, text in (("shapes", "custom.ttl", shapes), ("data", "d.ttl", data), ("ontology", "o.ttl", "")):
+    files = (("shapes", "custom.ttl", shapes), ("data", "d.ttl", data), ("ontology", "o.ttl", ""))
+    for folder, name, text in files:
         (tmp_path / folder).mkdir(exist_ok=True)
         (tmp_path / folder / name).write_text(text)
     return parse_sources(discover(tmp_path))
@@ -147,8 +151,10 @@ def test_same_problems_as_pyshacl_on_features_the_project_does_not_use(tmp_path)
     problems = both(custom_sources(tmp_path, FEATURES, FEATURE_DATA))
     rules = {(p.entity, p.rule.split()[-1]) for p in problems}
     assert ("<https://example.org/a>", "PatternConstraintComponent") in rules  # "zz"; "ABC" matches with i
-    assert ("<https://example.org/missing>", "MinCountConstraintComponent") in rules  # a target node with no data
-    assert ("<https://example.org/a>", "XoneConstraintComponent") in rules  # a code and a tag: not exactly one
+    # a target node with no data
+    assert ("<https://example.org/missing>", "MinCountConstraintComponent") in rules
+    # a code and a tag: not exactly one
+    assert ("<https://example.org/a>", "XoneConstraintComponent") in rules
     assert any(p.severity == "Warning" and p.rule.endswith(" InConstraintComponent") for p in problems)
     assert not any("nothing" in (p.property or "") for p in problems)  # deactivated
     assert ("<https://example.org/t2>", "DatatypeConstraintComponent") in rules  # "twelve" is no integer
@@ -158,8 +164,9 @@ def test_same_problems_as_pyshacl_on_features_the_project_does_not_use(tmp_path)
 def test_stricter_than_pyshacl_on_ill_formed_dates_and_years(tmp_path):
     """The one difference by design: rdflib cannot parse xsd:gYear, so pySHACL accepts any text as a year;
     the SHACL recommendation (and saxgraph) reject a literal whose lexical form is ill-formed."""
-    shapes = FEATURES.split("ex:ByNode")[0] + \
-        "ex:Y a sh:NodeShape ; sh:targetSubjectsOf ex:year ; sh:property [ sh:path ex:year ; sh:datatype xsd:gYear ] ."
+    shapes = FEATURES.split("ex:ByNode")[0] + (
+        "ex:Y a sh:NodeShape ; sh:targetSubjectsOf ex:year ; "
+        "sh:property [ sh:path ex:year ; sh:datatype xsd:gYear ] .")
     data = '@prefix ex: <https://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n' \
            'ex:a ex:year "in 2000"^^xsd:gYear . ex:b ex:year "2000"^^xsd:gYear .'
     loaded = custom_sources(tmp_path, shapes, data)
@@ -170,8 +177,9 @@ def test_stricter_than_pyshacl_on_ill_formed_dates_and_years(tmp_path):
 
 @pytest.mark.parametrize("datatype,text,ok", [
     ("date", "2024-02-29", True), ("date", "2023-02-29", False), ("date", "2024-13-01", False),
-    ("date", "2024-01-01Z", True), ("date", "24-01-01", False), ("gYear", "2024", True), ("gYear", "-0044", True),
-    ("gYear", "in 2000", False), ("gYearMonth", "2024-07", True), ("gYearMonth", "2024-7", False),
+    ("date", "2024-01-01Z", True), ("date", "24-01-01", False), ("gYear", "2024", True),
+    ("gYear", "-0044", True), ("gYear", "in 2000", False),
+    ("gYearMonth", "2024-07", True), ("gYearMonth", "2024-7", False),
     ("integer", "+12", True), ("integer", "1.0", False), ("decimal", "1.", True), ("decimal", ".5", True),
     ("decimal", "1e3", False), ("boolean", "1", True), ("boolean", "yes", False), ("double", "-INF", True),
     ("dateTime", "2024-01-01T24:00:00", True), ("dateTime", "2024-01-01T10:00", False),
@@ -182,8 +190,9 @@ def test_lexical_forms(datatype, text, ok):
 
 
 def test_unsupported_shapes_are_validated_by_pyshacl(tmp_path):
-    shapes = FEATURES.split("ex:ByNode")[0] + \
-        "ex:L a sh:NodeShape ; sh:targetSubjectsOf ex:code ; sh:property [ sh:path ex:code ; sh:minLength 3 ] ."
+    shapes = FEATURES.split("ex:ByNode")[0] + (
+        "ex:L a sh:NodeShape ; sh:targetSubjectsOf ex:code ; "
+        "sh:property [ sh:path ex:code ; sh:minLength 3 ] .")
     loaded = custom_sources(tmp_path, shapes, FEATURE_DATA)
     with pytest.raises(shacl.UnsupportedShapes, match="minLength"):
         shacl.Validator(ox.parse(path=tmp_path / "shapes" / "custom.ttl", format=ox.RdfFormat.TURTLE))
@@ -195,8 +204,9 @@ def test_unsupported_shapes_are_validated_by_pyshacl(tmp_path):
 
 
 def test_an_inverse_path_is_left_to_pyshacl(tmp_path):
-    shapes = FEATURES.split("ex:ByNode")[0] + \
-        "ex:I a sh:NodeShape ; sh:targetNode ex:c ; sh:property [ sh:path [ sh:inversePath ex:link ] ; sh:maxCount 0 ] ."
+    shapes = FEATURES.split("ex:ByNode")[0] + (
+        "ex:I a sh:NodeShape ; sh:targetNode ex:c ; "
+        "sh:property [ sh:path [ sh:inversePath ex:link ] ; sh:maxCount 0 ] .")
     loaded = custom_sources(tmp_path, shapes, FEATURE_DATA)
     with pytest.raises(shacl.UnsupportedShapes):
         shacl.Validator(ox.parse(path=tmp_path / "shapes" / "custom.ttl", format=ox.RdfFormat.TURTLE))

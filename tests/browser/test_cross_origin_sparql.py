@@ -18,7 +18,8 @@ QUERY = ("SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#labe
          "ORDER BY ?s ?label LIMIT 20")
 FETCH = """async ([endpoint, query, method]) => {
   const init = method === "POST"
-    ? {method, headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    ? {method,
+       headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
        body: query}
     : {headers: {"Accept": "application/sparql-results+json"}};
   const url = method === "POST" ? endpoint : endpoint + "?query=" + encodeURIComponent(query);

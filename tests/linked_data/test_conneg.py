@@ -117,7 +117,8 @@ def test_etag_revalidation_answers_304(client):
 def test_a_304_carries_the_headers_of_the_representation_it_stands_for(client, accept):
     """RFC 9110 15.4.5: a 304 sends the ETag, Vary and Content-Location the 200 would; no body."""
     first = client.get(ENTITY, headers={"Accept": accept})
-    again = client.get(ENTITY, headers={"Accept": accept, "If-None-Match": f'"stale", {first.headers["ETag"]}'})
+    again = client.get(ENTITY, headers={"Accept": accept,
+                                        "If-None-Match": f'"stale", {first.headers["ETag"]}'})
     assert again.status_code == 304 and again.data == b""
     for header in ("ETag", "Vary", "Content-Location", "Link"):
         assert again.headers.get(header) == first.headers.get(header), header

@@ -147,8 +147,8 @@ DRESDEN = SPARQL_PREFIXES + """SELECT DISTINCT ?s { ?s a sg:Organisation ; sg:lo
 
 
 def test_a_property_ranks_the_candidates_that_agree_first(real_client, dataset):
-    """'Fraunhofer Institute' names several institutes; the city a spreadsheet gives puts the ones in that city
-    above those elsewhere (Fraunhofer IPMS, in Dresden, scores highest on the name alone)."""
+    """'Fraunhofer Institute' names several institutes; the city a spreadsheet gives puts the ones in
+    that city above those elsewhere (Fraunhofer IPMS, in Dresden, scores highest on the name alone)."""
     in_chemnitz = {row["s"][len("https://w3id.org/saxgraph/id/"):] for row in dataset.select(CHEMNITZ)}
     assert len(in_chemnitz) >= 2
     plain = first(real_client, {"query": "Fraunhofer Institute", "limit": 10})
@@ -159,7 +159,8 @@ def test_a_property_ranks_the_candidates_that_agree_first(real_client, dataset):
     assert all(agreement[i] == 1.0 for i in in_chemnitz if i in agreement)
     order = [c["id"] for c in ranked]
     elsewhere = [i for i in order if agreement[i] == 0.0]
-    assert elsewhere and all(order.index(i) < order.index(j) for i in in_chemnitz & set(order) for j in elsewhere
+    assert elsewhere and all(order.index(i) < order.index(j)
+                             for i in in_chemnitz & set(order) for j in elsewhere
                              if plain_rank(plain, j) < plain_rank(plain, i))
 
 

@@ -44,11 +44,14 @@ QUERIES = [
     "SELECT (\"\\U0010FFFF\\U00110000\" AS ?x) {}", "SELECT (\"\\u0000\" AS ?x) {}",
     "SELECT * { FILTER(REGEX(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaa!\", \"(a+)+$\")) }",
     "SELECT * { FILTER(REGEX(\"a\", \"(\")) }", "SELECT * { FILTER(REGEX(\"a\", \"a\", \"zz\")) }",
-    "SELECT (xsd:integer(\"a\") AS ?x) {}", "SELECT (<http://www.w3.org/2001/XMLSchema#integer>(\"a\") AS ?x) {}",
+    "SELECT (xsd:integer(\"a\") AS ?x) {}",
+    "SELECT (<http://www.w3.org/2001/XMLSchema#integer>(\"a\") AS ?x) {}",
     "SELECT (1/0 AS ?x) {}", "SELECT (STRLEN(?u) AS ?x) {}", "SELECT (<http://e/f>(1) AS ?x) {}",
     "SELECT (IRI(\"a b\") AS ?x) {}", "SELECT (IRI(\"\") AS ?x) {}", "SELECT (BNODE(\"x\") AS ?x) {}",
-    "SELECT (LANGMATCHES(\"x\", \"*\") AS ?x) {}", "SELECT (SUBSTR(\"abc\", -99999999999, 99999999999) AS ?x) {}",
-    "SELECT (REPLACE(\"a\", \"\", \"b\") AS ?x) {}", "SELECT (\"1e999\"^^<http://www.w3.org/2001/XMLSchema#double> + 1 AS ?x) {}",
+    "SELECT (LANGMATCHES(\"x\", \"*\") AS ?x) {}",
+    "SELECT (SUBSTR(\"abc\", -99999999999, 99999999999) AS ?x) {}",
+    "SELECT (REPLACE(\"a\", \"\", \"b\") AS ?x) {}",
+    "SELECT (\"1e999\"^^<http://www.w3.org/2001/XMLSchema#double> + 1 AS ?x) {}",
     "SELECT (\"99999999999999999999999999999999\"^^<http://www.w3.org/2001/XMLSchema#integer> * "
     "99999999999999999999999999999 AS ?x) {}",
     "SELECT (\"2020-13-45T99:99:99\"^^<http://www.w3.org/2001/XMLSchema#dateTime> - NOW() AS ?x) {}",
@@ -70,7 +73,8 @@ QUERIES = [
 
 # Header values clients get wrong.
 ACCEPT = ["", "*/*;q=abc", "text/html;q=2", ";;;", "a/b/c", "*/html", "text/*;q=-1", "q=0.5",
-          ", ".join(f"type{i}/sub{i};q=0.{i % 10}" for i in range(500)), "application/sparql-results+json;q=0",
+          ", ".join(f"type{i}/sub{i};q=0.{i % 10}" for i in range(500)),
+          "application/sparql-results+json;q=0",
           "text/turtle;q=1e999", "text/html;level=1;q=0.5;q=0.6", "application/x-unknown", "*"]
 CONTENT_TYPES = ["", "application/sparql-query; charset=latin1", "application/sparql-query; charset=",
                  "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=x",
@@ -93,7 +97,8 @@ BODIES = [b"", b"query=", b"query=%", b"query=%ZZ", b"query=%FF", b"query=%C0%AF
           b"--x\r\nContent-Disposition: form-data; name=\"query\"\r\n\r\nASK", bytes(range(256)),
           b"update=CLEAR%20ALL", b"format=../../etc/passwd&query=ASK%7B%7D"]
 
-METHODS = ["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT", "PROPFIND", "get", "X" * 300]
+METHODS = ["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT", "PROPFIND", "get",
+           "X" * 300]
 
 # Query-string parameter names the app reads, and then some.
 PARAMS = ["query", "format", "output", "results", "q", "limit", "example", "run", "default-graph-uri",
@@ -137,13 +142,14 @@ def text_values() -> list[str]:
 _ARGUMENT = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
-PLAUSIBLE = {"kind": "cluster", "name": "x", "slug": "x", "ext": "ttl", "filename": "saxgraph.nq", "term": "Cluster",
-             "service": "entity"}
+PLAUSIBLE = {"kind": "cluster", "name": "x", "slug": "x", "ext": "ttl", "filename": "saxgraph.nq",
+             "term": "Cluster", "service": "entity"}
 
 
 def route_paths(app: Flask, value: str | bytes, encode: bool = True) -> list[tuple[str, bytes]]:
     """Every rule of the app with each of its arguments in turn set to `value` (the others plausible),
-    percent-encoded unless `encode` is false, which puts the raw bytes on the wire as a broken client would."""
+    percent-encoded unless `encode` is false, which puts the raw bytes on the wire as a broken client
+    would."""
     raw = as_bytes(value)
     filled = quote_from_bytes(raw, safe="") if encode else raw.decode("latin-1")
     out = []
@@ -192,7 +198,8 @@ def catalogue(app: Flask) -> dict[str, list[Case]]:
                     Case("GET", path, name.encode() + b"=" + value))
             for value in text_values():
                 add("query-string parameter: long, Unicode, traversal, IRIs, numbers, markup",
-                    Case("GET", path, name.encode() + b"=" + quote_from_bytes(as_bytes(value), safe="").encode()))
+                    Case("GET", path,
+                         name.encode() + b"=" + quote_from_bytes(as_bytes(value), safe="").encode()))
         for query in [b"&&&", b"=", b"%", b"%%%", b"a=%zz", b"query", b"a=1&" * 2000, b"q=" + b"%25" * 3000]:
             add("malformed query strings", Case("GET", path, query))
         for accept in ACCEPT:
@@ -214,7 +221,8 @@ def catalogue(app: Flask) -> dict[str, list[Case]]:
         encoded = quote_from_bytes(as_bytes(query), safe="").encode()
         add("SPARQL: malformed, hostile or engine-edge queries", Case("GET", b"/sparql", b"query=" + encoded))
         add("SPARQL: malformed, hostile or engine-edge queries",
-            Case("POST", b"/sparql", headers={"Content-Type": "application/sparql-query"}, body=as_bytes(query)))
+            Case("POST", b"/sparql", headers={"Content-Type": "application/sparql-query"},
+                 body=as_bytes(query)))
         add("SPARQL: malformed, hostile or engine-edge queries",
             Case("POST", b"/sparql", headers={"Content-Type": "application/x-www-form-urlencoded"},
                  body=b"query=" + encoded))
@@ -231,8 +239,8 @@ def catalogue(app: Flask) -> dict[str, list[Case]]:
             Case("POST", b"/sparql", headers={"Content-Type": "application/sparql-query"},
                  body=b"SELECT * { ?s ?p \"" + value + b"\" }"))
         add("SPARQL: query bytes that are not UTF-8",
-            Case("GET", b"/sparql", b"query=SELECT%20*%20%7B%3Fs%20%3Fp%20%22" + quote_from_bytes(value).encode()
-                 + b"%22%7D"))
+            Case("GET", b"/sparql",
+                 b"query=SELECT%20*%20%7B%3Fs%20%3Fp%20%22" + quote_from_bytes(value).encode() + b"%22%7D"))
     return classes
 
 

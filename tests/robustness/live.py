@@ -35,7 +35,8 @@ class Server:
 
 
 @contextmanager
-def serve(build_dir: Path, workdir: Path, server: str = "gunicorn", workers: int = 2, env: dict | None = None):
+def serve(build_dir: Path, workdir: Path, server: str = "gunicorn", workers: int = 2,
+          env: dict | None = None):
     """`saxgraph serve --build-dir` as a user starts it, stopped afterwards."""
     port, log = free_port(), workdir / f"server-{server}.log"
     with log.open("w") as out:
@@ -108,7 +109,8 @@ def tree_rss_mb(pid: int) -> float:
 
 # --- requests ---------------------------------------------------------------------------------------------
 
-def fetch(url: str, data: bytes | None = None, headers: dict | None = None, timeout: float = 60) -> tuple[int, bytes]:
+def fetch(url: str, data: bytes | None = None, headers: dict | None = None,
+          timeout: float = 60) -> tuple[int, bytes]:
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:

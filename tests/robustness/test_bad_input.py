@@ -121,18 +121,19 @@ def test_any_headers_at_any_route(fuzz_app, data, headers, method):
 @given(body=wild_value, content_type=st.sampled_from(hostile.CONTENT_TYPES + [
     "application/sparql-query", "application/x-www-form-urlencoded"]))
 def test_any_body_posted_to_the_endpoint(fuzz_app, body, content_type):
-    assert_not_5xx(fuzz_app, hostile.Case("POST", b"/sparql", headers={"Content-Type": content_type}, body=body))
+    assert_not_5xx(fuzz_app, hostile.Case("POST", b"/sparql", headers={"Content-Type": content_type},
+                                          body=body))
 
 
 # Token soup after the SPARQL grammar: mostly near-valid queries, the inputs that reach deepest.
 TOKENS = ["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "WHERE", "{", "}", "(", ")", "[", "]", ".", ";", ",", "*",
-          "?s", "?p", "?o", "?x", "<http://e/a>", "<>", "<a b>", "\"x\"", "\"x\"@en", "\"1\"^^<http://e/t>", "1",
-          "-1", "1e400", "99999999999999999999", "OPTIONAL", "UNION", "MINUS", "FILTER", "BIND", "AS", "VALUES",
-          "UNDEF", "GRAPH", "SERVICE", "SILENT", "FROM", "NAMED", "LIMIT", "OFFSET", "ORDER", "BY", "GROUP",
-          "HAVING", "COUNT", "SUM", "DISTINCT", "REDUCED", "REGEX", "STR", "LANG", "IRI", "BNODE", "NOW", "+",
-          "/", "|", "^", "?", "!", "a", "=", "!=", "&&", "||", "PREFIX", "p:", ":x", "BASE", "\\u0000",
-          "\"\\uD800\"", "_:b", "#", "\n", "INSERT", "DATA", "EXISTS", "NOT", "IN", "SUBSTR", "xsd:integer",
-          "(?s", "?o)"]
+          "?s", "?p", "?o", "?x", "<http://e/a>", "<>", "<a b>", "\"x\"", "\"x\"@en", "\"1\"^^<http://e/t>",
+          "1", "-1", "1e400", "99999999999999999999", "OPTIONAL", "UNION", "MINUS", "FILTER", "BIND", "AS",
+          "VALUES", "UNDEF", "GRAPH", "SERVICE", "SILENT", "FROM", "NAMED", "LIMIT", "OFFSET", "ORDER", "BY",
+          "GROUP", "HAVING", "COUNT", "SUM", "DISTINCT", "REDUCED", "REGEX", "STR", "LANG", "IRI", "BNODE",
+          "NOW", "+", "/", "|", "^", "?", "!", "a", "=", "!=", "&&", "||", "PREFIX", "p:", ":x", "BASE",
+          "\\u0000", "\"\\uD800\"", "_:b", "#", "\n", "INSERT", "DATA", "EXISTS", "NOT", "IN", "SUBSTR",
+          "xsd:integer", "(?s", "?o)"]
 
 
 @FUZZ

@@ -133,7 +133,8 @@ def test_a_build_killed_mid_write_leaves_the_last_good_build_served(tmp_path):
     manifest = json.dumps({"hash": "sha256:" + hashlib.sha256(old).hexdigest()}).encode()
     (out / MANIFEST_FILE).write_bytes(manifest)
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(out)])
-    started = wait_for(lambda: [p for p in out.iterdir() if p.name.startswith(".")] or writer.poll() is not None)
+    started = wait_for(lambda: [p for p in out.iterdir() if p.name.startswith(".")]
+                       or writer.poll() is not None)
     assert writer.poll() is None and started, "the writer finished before it could be interrupted"
     writer.kill()
     writer.wait()

@@ -15,13 +15,16 @@ from saxgraph.web import create_app
 CHAINS = {
     "BIND": lambda n: "SELECT * WHERE { " + " ".join(f"BIND({i} AS ?v{i})" for i in range(n)) + " }",
     "UNION": lambda n: "SELECT * WHERE { " + " UNION ".join("{ ?s ?p ?o }" for _ in range(n)) + " }",
-    "OPTIONAL": lambda n: "SELECT * WHERE { ?s ?p ?o " + " ".join("OPTIONAL { ?s ?p ?o }" for _ in range(n)) + " }",
+    "OPTIONAL": lambda n: ("SELECT * WHERE { ?s ?p ?o " + " ".join("OPTIONAL { ?s ?p ?o }" for _ in range(n))
+                           + " }"),
     "MINUS": lambda n: "SELECT * WHERE { ?s ?p ?o " + " ".join("MINUS { ?s ?p ?o }" for _ in range(n)) + " }",
     "groups": lambda n: "SELECT * WHERE { " + " ".join("{ ?s ?p ?o }" for _ in range(n)) + " }",
-    "triple patterns": lambda n: "SELECT * WHERE { " + " . ".join(f"?s ?p{i % 7} ?o" for i in range(n)) + " }",
+    "triple patterns": lambda n: ("SELECT * WHERE { " + " . ".join(f"?s ?p{i % 7} ?o" for i in range(n))
+                                  + " }"),
     "object list": lambda n: "SELECT * WHERE { ?s ?p " + " , ".join(str(i) for i in range(n)) + " }",
     "SELECT expressions": lambda n: "SELECT " + " ".join(f"({i} AS ?v{i})" for i in range(n)) + " WHERE { }",
-    "FILTERs": lambda n: "SELECT * WHERE { ?s ?p ?o " + " ".join(f"FILTER(?o != {i})" for i in range(n)) + " }",
+    "FILTERs": lambda n: ("SELECT * WHERE { ?s ?p ?o " + " ".join(f"FILTER(?o != {i})" for i in range(n))
+                          + " }"),
     "IN list": lambda n: "SELECT * WHERE { ?s ?p ?o FILTER(?o IN (" + ", ".join(map(str, range(n))) + ")) }",
     "VALUES": lambda n: "SELECT * WHERE { VALUES ?x { " + " ".join(map(str, range(n))) + " } } LIMIT 10",
     "CONCAT arguments": lambda n: "SELECT (CONCAT(" + ",".join(f'"{i}"' for i in range(n)) + ") AS ?x) {}",

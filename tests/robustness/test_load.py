@@ -58,7 +58,8 @@ def test_health_and_fast_queries_answer_while_64_slow_queries_wait(server):
         time.sleep(1.0)  # every query process is busy, the rest wait
         assert max(health_seconds(server) for _ in range(5)) < 1.0
         status, seconds = fetch_from("127.0.0.2", server.port, "/sparql?query=" + quote("ASK { ?s ?p ?o }"))
-        assert status in (200, 503) and seconds < 1 + 1.5  # within the queue budget (1 s), answered either way
+        # within the queue budget (1 s), answered either way
+        assert status in (200, 503) and seconds < 1 + 1.5
         statuses = [outcome.result()[0] for outcome in outcomes]
     finally:
         slow.shutdown(wait=True)
@@ -95,7 +96,8 @@ def test_with_max_client_queries_another_client_is_answered_at_once(fair_server)
     try:
         outcomes = [slow.submit(live.sparql, fair_server.base, ENDLESS, timeout=60) for _ in range(16)]
         time.sleep(0.5)
-        status, seconds = fetch_from("127.0.0.2", fair_server.port, "/sparql?query=" + quote("ASK { ?s ?p ?o }"))
+        status, seconds = fetch_from("127.0.0.2", fair_server.port,
+                                     "/sparql?query=" + quote("ASK { ?s ?p ?o }"))
         assert status == 200 and seconds < 1.0
         statuses = sorted(outcome.result()[0] for outcome in outcomes)
     finally:
@@ -130,7 +132,8 @@ def test_a_query_stays_within_query_memory_four_at_once_included(memory_server):
     sampler.start()
     try:
         with ThreadPoolExecutor(4) as pool:
-            answers = list(pool.map(lambda _: live.sparql(memory_server.base, CROSS_SORT, timeout=120), range(4)))
+            answers = list(pool.map(lambda _: live.sparql(memory_server.base, CROSS_SORT, timeout=120),
+                                    range(4)))
     finally:
         stop.set()
         sampler.join()
@@ -155,7 +158,8 @@ def post_chunked(server, payload: bytes) -> bytes:
 
 
 def test_a_chunked_query_is_read_whole(server):
-    query = b"SELECT ?c WHERE { ?c a <https://w3id.org/saxgraph/ontology#Cluster> } ORDER BY ?c LIMIT 3 OFFSET 5"
+    query = (b"SELECT ?c WHERE { ?c a <https://w3id.org/saxgraph/ontology#Cluster> } "
+             b"ORDER BY ?c LIMIT 3 OFFSET 5")
     answer = post_chunked(server, chunked(query))
     assert answer.startswith(b"HTTP/1.1 200")
     rows = answer.split(b"\r\n\r\n", 1)[1].split(b"\r\n")
@@ -179,8 +183,8 @@ def test_an_oversized_chunked_body_is_refused_not_cut_and_run(server):
 @pytest.mark.parametrize("request_bytes,status", [
     (b"GET /no-such-page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"404"),
     (b"DELETE /sparql HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"405"),
-    (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 200001\r\n"
-     b"Connection: close\r\n\r\n", b"413"),
+    (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+     b"Content-Length: 200001\r\nConnection: close\r\n\r\n", b"413"),
     (b"GET /sparql?query=" + b"A" * 9000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"414"),
     (b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\nConnection: close\r\n\r\n", b"431"),
     (b"GET /health HTTP/9.9\r\nHost: x\r\n\r\n", b"400"),

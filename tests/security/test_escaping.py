@@ -83,5 +83,6 @@ def test_a_query_in_the_url_cannot_end_the_query_page_script(hostile_client):
     query = 'SELECT * { ?s ?p "</script><script>alert(5)</script>" }'
     page = html(hostile_client, "/query?query=" + quote(query))
     assert "<script>alert(5)" not in page
-    config = page.split('<script id="saxgraph-config" type="application/json">', 1)[1].split("</script>", 1)[0]
+    opening = '<script id="saxgraph-config" type="application/json">'
+    config = page.split(opening, 1)[1].split("</script>", 1)[0]
     assert json.loads(config)["query"] == query

@@ -17,7 +17,8 @@ RDF_EXTENSIONS = ["ttl", "nt", "jsonld", "rdf", "trig", "nq"]
 PERSONS = SPARQL_PREFIXES + "SELECT ?person ?label { ?person a sg:Person ; rdfs:label ?label }"
 NUMBERS = SPARQL_PREFIXES + """SELECT DISTINCT ?number { ?person a sg:Person ; ?property ?number
     FILTER(?property IN (sg:telephone, sg:telephoneAsStated, sg:faxNumber, sg:faxNumberAsStated)) }"""
-LINKED = SPARQL_PREFIXES + f"""SELECT DISTINCT ?entity {{ {{ ?entity ?p ?person }} UNION {{ ?person ?p ?entity }}
+LINKED = SPARQL_PREFIXES + f"""SELECT DISTINCT ?entity {{
+    {{ ?entity ?p ?person }} UNION {{ ?person ?p ?entity }}
     ?person a sg:Person FILTER(isIRI(?entity) && STRSTARTS(STR(?entity), "{ID_BASE}")) }}"""
 
 
@@ -45,7 +46,8 @@ def public_client(public_app):
 
 
 def readable(response) -> str:
-    """The text of a response as a person would read it: JSON unescaped, XML entities resolved, zips opened."""
+    """The text of a response as a person would read it: JSON unescaped, XML entities resolved,
+    zips opened."""
     body = response.get_data()
     if response.headers.get("Content-Encoding") == "gzip":
         body = gzip.decompress(body)
@@ -70,7 +72,8 @@ def test_the_full_data_shows_what_public_mode_hides(real_client, personal):
     assert set(leaks(text, personal)) == set(personal["names"] + personal["numbers"] + personal["slugs"])
 
 
-@pytest.mark.parametrize("extension", ["nq", "trig", "ttl", "nt", "jsonld", "rdf", "graphml", "gexf", "csv.zip"])
+@pytest.mark.parametrize("extension",
+                         ["nq", "trig", "ttl", "nt", "jsonld", "rdf", "graphml", "gexf", "csv.zip"])
 def test_no_download_holds_personal_data(public_client, personal, extension):
     response = public_client.get(f"/download/saxgraph.{extension}")
     assert response.status_code == 200
@@ -96,7 +99,8 @@ def test_sparql_select_everything_shows_no_personal_data(public_client, personal
 def test_sparql_finds_no_person_and_no_contact(public_client):
     query = SPARQL_PREFIXES + f"""SELECT (COUNT(*) AS ?n) {{
         {{ ?x a foaf:Person }} UNION {{ ?x a schema:Person }} UNION {{ ?o sg:contactPerson ?x }}
-        UNION {{ ?x sg:givenName ?name }} UNION {{ ?x schema:telephone ?t FILTER(CONTAINS(STR(?x), "/person/")) }}
+        UNION {{ ?x sg:givenName ?name }}
+        UNION {{ ?x schema:telephone ?t FILTER(CONTAINS(STR(?x), "/person/")) }}
         UNION {{ ?m a org:Membership ; org:member ?x FILTER(STRSTARTS(STR(?x), "{ID_BASE}person/")) }} }}"""
     response = public_client.get(f"/sparql?format=csv&query={quote(query)}")
     assert response.get_data(as_text=True).split() == ["n", "0"]
@@ -138,7 +142,8 @@ def test_persons_and_their_posts_are_not_found(public_client, dataset, personal)
 @pytest.mark.parametrize("path, accept", [
     ("/", "text/html"), ("/index.json", "application/json"), ("/classes", "text/html"),
     ("/class/Person", "text/html"), ("/class/Person", "application/json"), ("/class/Membership", "text/html"),
-    ("/class/Organisation", "text/html"), ("/.well-known/void", "text/turtle"), ("/.well-known/void", "text/html"),
+    ("/class/Organisation", "text/html"), ("/.well-known/void", "text/turtle"),
+    ("/.well-known/void", "text/html"),
     ("/download/", "text/html"), ("/download/", "application/json"), ("/sparql", "text/turtle"),
     ("/health", "application/json"), ("/ontology", "text/html"), ("/examples", "text/html"),
 ])
@@ -171,7 +176,8 @@ def test_search_finds_no_person(public_client, personal):
             assert response.status_code == 200
             # the page repeats what was searched for; nothing else may name a person
             assert leaks(readable(response).replace(query, ""), personal) == [], query
-    hits = public_client.get("/search?q=" + quote(personal["names"][0]), headers={"Accept": "application/json"})
+    hits = public_client.get("/search?q=" + quote(personal["names"][0]),
+                             headers={"Accept": "application/json"})
     assert not any("/person/" in hit["iri"] for hit in hits.get_json()["results"])
 
 
@@ -185,13 +191,15 @@ def test_void_statistics_count_the_public_data(public_client, real_client):
 
 def test_the_ontology_marks_personal_data(dataset):
     """The decision lives in the ontology: which terms are personal, labelled in English and German."""
-    marked = {row["term"] for row in dataset.select(SPARQL_PREFIXES + "SELECT ?term { ?term sg:personalData true }")}
+    marked = {row["term"]
+              for row in dataset.select(SPARQL_PREFIXES + "SELECT ?term { ?term sg:personalData true }")}
     sg = "https://w3id.org/saxgraph/ontology#"
-    assert marked == {sg + t for t in ("Person", "contactPerson", "givenName", "familyName", "honorificPrefix",
-                                       "honorificSuffix")}
+    assert marked == {sg + t for t in ("Person", "contactPerson", "givenName", "familyName",
+                                       "honorificPrefix", "honorificSuffix")}
     assert sg + "telephone" not in marked  # organisations have phone numbers too: only a person's is personal
     labels = dataset.select(SPARQL_PREFIXES + """SELECT (LANG(?l) AS ?lang) {
-        sg:personalData a owl:AnnotationProperty ; rdfs:label ?l ; rdfs:comment ?c FILTER(LANG(?c) = LANG(?l)) }""")
+        sg:personalData a owl:AnnotationProperty ; rdfs:label ?l ; rdfs:comment ?c
+        FILTER(LANG(?c) = LANG(?l)) }""")
     assert {row["lang"] for row in labels} == {"en", "de"}
 
 
@@ -250,7 +258,8 @@ def test_free_text_naming_a_person_by_a_short_family_name_goes_too():
 
 
 def test_a_reload_in_public_mode_serves_the_public_variant_again(mini_build):
-    """SIGHUP reopens the build; in public mode what it swaps in is filtered like what the app started with."""
+    """SIGHUP reopens the build; in public mode what it swaps in is filtered like what the app
+    started with."""
     from saxgraph.web import create_app, reload_store
 
     app = create_app({"PUBLIC": True, "BUILD_DIR": str(mini_build.dataset_path.parent), "TESTING": True})

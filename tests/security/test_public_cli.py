@@ -50,9 +50,10 @@ def test_export_public_leaves_personal_data_out(run_cli, env, fmt):
 
 
 def test_saxgraph_public_in_the_environment_turns_public_mode_on(run_cli, env):
-    result = run_cli("query", "SELECT ?s ?p ?o { ?s ?p ?o }", "--format", "csv", env={**env, "SAXGRAPH_PUBLIC": "1"})
+    everything = "SELECT ?s ?p ?o { ?s ?p ?o }"
+    result = run_cli("query", everything, "--format", "csv", env={**env, "SAXGRAPH_PUBLIC": "1"})
     assert result.returncode == 0 and found(result.stdout.decode()) == []
-    assert "Muster" in run_cli("query", "SELECT ?s ?p ?o { ?s ?p ?o }", "--format", "csv", env=env).stdout.decode()
+    assert "Muster" in run_cli("query", everything, "--format", "csv", env=env).stdout.decode()
 
 
 @pytest.mark.parametrize("how", ["--public", "SAXGRAPH_PUBLIC=1"])
@@ -79,7 +80,8 @@ def test_serve_public(env, tmp_path, how):
 
 @pytest.mark.parametrize("command", [["query", "ASK {}"], ["stats"], ["export", "--format", "nquads"]])
 def test_public_mode_is_refused_on_a_remote_store_rather_than_ignored(run_cli, env, command):
-    """A remote store's data cannot be filtered as it is served: exit 2 and say what to do, never the full data."""
+    """A remote store's data cannot be filtered as it is served: exit 2 and say what to do,
+    never the full data."""
     result = run_cli(*command, "--public", "--backend", "http://127.0.0.1:9/query", env=env)
     assert result.returncode == 2
     assert b"publish a public build" in result.stderr and result.stdout == b""

@@ -11,13 +11,13 @@ SECRETS = ["root:x:0:0", "[build-system]", "def create_app", "import ", "SAXGRAP
 
 TARGETS = ["pyproject.toml", "__init__.py", "etc/passwd"]
 TRICKS = [
-    "../../{t}", "..%2f..%2f{t}", "%2e%2e/%2e%2e/{t}", "%2e%2e%2f%2e%2e%2f{t}", "..%5c..%5c{t}", "..\\..\\{t}",
-    "/{t}", "%2f{t}", "//{t}", "....//....//{t}", "%252e%252e%252f{t}", "..%c0%af{t}", "{t}%00", "%00../{t}",
-    "../../../../../../../../{t}",
+    "../../{t}", "..%2f..%2f{t}", "%2e%2e/%2e%2e/{t}", "%2e%2e%2f%2e%2e%2f{t}", "..%5c..%5c{t}",
+    "..\\..\\{t}", "/{t}", "%2f{t}", "//{t}", "....//....//{t}", "%252e%252e%252f{t}", "..%c0%af{t}",
+    "{t}%00", "%00../{t}", "../../../../../../../../{t}",
 ]
 PREFIXES = ["/static/", "/static/vendor/", "/id/", "/id/cluster/", "/download/", "/download/saxgraph.",
-            "/examples/", "/class/", "/graph/", "/ontology.", "/.well-known/void.", "/id/cluster/cool-silicon/",
-            "/"]
+            "/examples/", "/class/", "/graph/", "/ontology.", "/.well-known/void.",
+            "/id/cluster/cool-silicon/", "/"]
 SUFFIXES = ["", ".ttl", ".rq", "/neighbourhood.json"]
 
 

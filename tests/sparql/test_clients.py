@@ -33,7 +33,8 @@ def test_sparqlwrapper_json_get_and_post(live_server, expected):
         client.setQuery(QUERY)
         client.setMethod(method)
         client.setReturnFormat(JSON)
-        rows = [(b["region"]["value"], b["name"]["value"]) for b in client.queryAndConvert()["results"]["bindings"]]
+        rows = [(b["region"]["value"], b["name"]["value"])
+                for b in client.queryAndConvert()["results"]["bindings"]]
         assert rows == expected
 
 
@@ -49,7 +50,8 @@ def test_sparqlwrapper_xml_and_construct(live_server, expected):
         client = SPARQLWrapper(f"{live_server}/sparql")
         client.setQuery("CONSTRUCT { ?r a <https://w3id.org/saxgraph/ontology#Region> } WHERE { "
                         "<https://w3id.org/saxgraph/id/alliance/alliance-of-semiconductor-regions> "
-                        "<https://w3id.org/saxgraph/ontology#hasMember> ?r . ?r a <https://w3id.org/saxgraph/ontology#Region> }")
+                        "<https://w3id.org/saxgraph/ontology#hasMember> ?r . "
+                        "?r a <https://w3id.org/saxgraph/ontology#Region> }")
         client.setReturnFormat(fmt)
         result = client.queryAndConvert()
         graph = result if isinstance(result, Graph) else Graph().parse(data=result, format="turtle")
@@ -69,7 +71,8 @@ def test_raw_http_over_a_socket(live_server, expected):
     url = urlparse(live_server)
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
     connection.request("POST", "/sparql", body=QUERY.encode(),
-                       headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+                       headers={"Content-Type": "application/sparql-query",
+                                "Accept": "application/sparql-results+json"})
     response = connection.getresponse()
     assert response.status == 200
     body = json.loads(response.read())

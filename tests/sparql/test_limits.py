@@ -48,10 +48,11 @@ def test_the_killed_worker_process_is_gone(limited):
 
 
 def test_results_beyond_the_row_cap_are_refused_with_advice(limited):
-    response = limited.test_client().get("/sparql", query_string={"query": "SELECT * { VALUES ?x { " + VALUES + " } }"})
+    query = "SELECT * { VALUES ?x { " + VALUES + " } }"
+    response = limited.test_client().get("/sparql", query_string={"query": query})
     assert response.status_code == 413
     assert "LIMIT" in response.get_data(as_text=True)
-    ok = limited.test_client().get("/sparql", query_string={"query": "SELECT * { VALUES ?x { " + VALUES + " } } LIMIT 50"})
+    ok = limited.test_client().get("/sparql", query_string={"query": query + " LIMIT 50"})
     assert ok.status_code == 200 and ok.headers["X-Result-Size"] == "50"
 
 
@@ -92,11 +93,13 @@ pool.run(QueryRequest(sys.argv[1]), timeout=600)
 
 
 def test_a_busy_worker_does_not_outlive_its_server(tmp_path):
-    """A server killed mid-query (gunicorn restarting a worker, an OOM kill) leaves no runaway query behind."""
+    """A server killed mid-query (gunicorn restarting a worker, an OOM kill) leaves no runaway query
+    behind."""
     import subprocess
     import sys
 
-    server = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, ENDLESS], stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT, ENDLESS], stdout=subprocess.PIPE,
+                              text=True)
     worker = int(server.stdout.readline())
     time.sleep(1)
     os.kill(worker, 0)  # busy with the query
@@ -139,7 +142,8 @@ def test_an_engine_crash_is_a_logged_500_not_a_client_error(mini_dataset, caplog
     app = create_app({"STORE": mini_dataset, "TESTING": False, "QUERY_TIMEOUT": 30, "QUERY_WORKERS": 1})
     client = app.test_client()
     enabled = faulthandler.is_enabled()
-    faulthandler.disable()  # the worker inherits pytest's fault handler: no traceback dump for a planned crash
+    # the worker inherits pytest's fault handler: no traceback dump for a planned crash
+    faulthandler.disable()
     try:
         assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
     finally:

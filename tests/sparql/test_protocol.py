@@ -24,7 +24,8 @@ DIRECT = "application/sparql-query"
     (SELECT, "text/csv", "text/csv"),
     (SELECT, "text/tab-separated-values", "text/tab-separated-values"),
     (SELECT, "text/csv;q=0.5, text/tab-separated-values", "text/tab-separated-values"),
-    (SELECT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/sparql-results+xml"),
+    (SELECT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+     "application/sparql-results+xml"),
     (ASK, None, "application/sparql-results+json"),
     (ASK, "application/sparql-results+xml", "application/sparql-results+xml"),
     (CONSTRUCT, None, "text/turtle"),
@@ -44,15 +45,18 @@ def test_accept_picks_the_media_type(client, query, accept, expected):
     assert "Accept" in response.headers.get("Vary", "")
 
 
-@pytest.mark.parametrize("fmt,expected", [("json", "application/sparql-results+json"), ("xml", "application/sparql-results+xml"),
+@pytest.mark.parametrize("fmt,expected", [("json", "application/sparql-results+json"),
+                                          ("xml", "application/sparql-results+xml"),
                                           ("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
                                           ("text/csv", "text/csv")])
 def test_format_parameter_overrides_accept(client, fmt, expected):
-    response = client.get("/sparql", query_string={"query": SELECT, "format": fmt}, headers={"Accept": "application/sparql-results+xml"})
+    response = client.get("/sparql", query_string={"query": SELECT, "format": fmt},
+                          headers={"Accept": "application/sparql-results+xml"})
     assert response.status_code == 200 and response.mimetype == expected
 
 
-@pytest.mark.parametrize("query,accept", [(SELECT, "text/turtle"), (CONSTRUCT, "application/sparql-results+json"),
+@pytest.mark.parametrize("query,accept", [(SELECT, "text/turtle"),
+                                          (CONSTRUCT, "application/sparql-results+json"),
                                           (ASK, "text/csv"), (SELECT, "image/png")])
 def test_406_when_nothing_acceptable(client, query, accept):
     response = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
@@ -73,7 +77,8 @@ def test_three_ways_to_send_a_query_give_the_same_answer(client, mini_dataset, h
 
 
 def test_results_match_the_store_in_every_format(client, mini_dataset):
-    query = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?s ?label"
+    query = ("SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } "
+             "ORDER BY ?s ?label")
     expected = [(r["s"], r["label"]) for r in mini_dataset.select(query)]
     assert expected
     for fmt, parse in [("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML),
@@ -82,7 +87,8 @@ def test_results_match_the_store_in_every_format(client, mini_dataset):
         if parse is None:  # CSV is lossy; pyoxigraph does not read it back, the csv module does
             rows = [tuple(r) for r in csv.reader(io.StringIO(body.decode()))][1:]
         else:
-            rows = [(row["s"].value, row["label"].value) for row in ox.parse_query_results(body, format=parse)]
+            rows = [(row["s"].value, row["label"].value)
+                    for row in ox.parse_query_results(body, format=parse)]
         assert rows == expected, fmt
 
 
@@ -92,20 +98,30 @@ def test_results_match_the_store_in_every_format(client, mini_dataset):
     ({"method": "POST", "data": "ASK {}", "content_type": "text/plain"}, 415, "application/sparql-query"),
     ({"method": "POST", "data": "query=ASK{}"}, 415, "Content-Type"),
     ({"method": "POST", "data": "ASK {}".encode("utf-16"), "content_type": DIRECT}, 400, "UTF-8"),
-    ({"method": "POST", "data": "ASK {}".encode("utf-16"), "content_type": DIRECT + "; charset=UTF-16"}, 400, "UTF-8"),
+    ({"method": "POST", "data": "ASK {}".encode("utf-16"), "content_type": DIRECT + "; charset=UTF-16"},
+     400, "UTF-8"),
     ({"method": "GET", "path": "/sparql?query=ASK%20%7B%7D%FF%FE"}, 400, "UTF-8"),
     ({"method": "POST", "data": b"query=ASK%20%7B%7D%C3%28", "content_type": FORM}, 400, "UTF-8"),
     ({"method": "POST", "data": "", "content_type": FORM}, 400, "No query"),
-    ({"method": "POST", "data": "INSERT DATA { <a:a> <a:b> <a:c> }", "content_type": "application/sparql-update"}, 403, "read-only"),
-    ({"method": "POST", "data": {"update": "INSERT DATA { <a:a> <a:b> <a:c> }"}, "content_type": FORM}, 403, "read-only"),
+    ({"method": "POST", "data": "INSERT DATA { <a:a> <a:b> <a:c> }",
+      "content_type": "application/sparql-update"}, 403, "read-only"),
+    ({"method": "POST", "data": {"update": "INSERT DATA { <a:a> <a:b> <a:c> }"}, "content_type": FORM},
+     403, "read-only"),
     ({"method": "GET", "query_string": "update=CLEAR%20ALL"}, 403, "read-only"),
-    ({"method": "GET", "query_string": "query=INSERT%20DATA%20%7B%3Ca:a%3E%20%3Ca:b%3E%20%3Ca:c%3E%7D"}, 403, "read-only"),
+    ({"method": "GET", "query_string": "query=INSERT%20DATA%20%7B%3Ca:a%3E%20%3Ca:b%3E%20%3Ca:c%3E%7D"},
+     403, "read-only"),
     ({"method": "PUT", "data": "ASK {}", "content_type": DIRECT}, 405, ""),
     ({"method": "DELETE"}, 405, ""),
-    ({"method": "GET", "query_string": "query=SELECT%20*%20%7BSERVICE%20%3Chttp://127.0.0.1:9/%3E%20%7B?s%20?p%20?o%7D%7D"}, 403, "SERVICE_ALLOWLIST"),
-    ({"method": "GET", "query_string": "query=SELECT%20*%20%7BSERVICE%20SILENT%20?x%20%7B?s%20?p%20?o%7D%7D"}, 403, "SERVICE"),
-    ({"method": "GET", "query_string": "query=SELECT%20*%20%7B%5Cu0053ERVICE%20%3Chttp://127.0.0.1:9/%3E%20%7B?s%20?p%20?o%7D%7D"}, 403, "SERVICE"),
-    ({"method": "GET", "query_string": "query=SELECT%20*%20%7B?s%20?p%20?o%7D&default-graph-uri=not%20an%20iri"}, 400, ""),
+    ({"method": "GET",
+      "query_string": "query=SELECT%20*%20%7BSERVICE%20%3Chttp://127.0.0.1:9/%3E%20%7B?s%20?p%20?o%7D%7D"},
+     403, "SERVICE_ALLOWLIST"),
+    ({"method": "GET", "query_string": "query=SELECT%20*%20%7BSERVICE%20SILENT%20?x%20%7B?s%20?p%20?o%7D%7D"},
+     403, "SERVICE"),
+    ({"method": "GET",
+      "query_string": "query=SELECT%20*%20%7B%5Cu0053ERVICE%20%3Chttp://127.0.0.1:9/%3E%20%7B?s%20?p%20?o%7D%7D"},
+     403, "SERVICE"),
+    ({"method": "GET",
+      "query_string": "query=SELECT%20*%20%7B?s%20?p%20?o%7D&default-graph-uri=not%20an%20iri"}, 400, ""),
 ])
 def test_bad_requests_get_a_clear_4xx(client, request_args, status, needle):
     request_args = dict(request_args)
@@ -128,13 +144,15 @@ def test_an_undeclared_prefix_is_named_with_its_declaration(client):
     text = response.get_data(as_text=True)
     assert "Undeclared prefix: sg:, ex:." in text
     assert "PREFIX sg: <https://w3id.org/saxgraph/ontology#>" in text
-    declared = client.get("/sparql", query_string={"query": "PREFIX sg: <https://w3id.org/saxgraph/ontology#> "
-                                                            "SELECT ?s { ?s a sg:Cluster . ?s ?p 'a:b' }"})
+    declared = client.get("/sparql", query_string={
+        "query": "PREFIX sg: <https://w3id.org/saxgraph/ontology#> "
+                 "SELECT ?s { ?s a sg:Cluster . ?s ?p 'a:b' }"})
     assert declared.status_code == 200
 
 
 def test_the_word_service_in_strings_iris_and_names_is_not_a_service_call(client):
-    query = ('PREFIX ex: <http://example.org/SERVICE/> SELECT ?x WHERE { VALUES ?x { "SERVICE <http://a/>" ex:service } } '
+    query = ("PREFIX ex: <http://example.org/SERVICE/> "
+             'SELECT ?x WHERE { VALUES ?x { "SERVICE <http://a/>" ex:service } } '
              "# SERVICE <http://b/>")
     response = client.get("/sparql", query_string={"query": query})
     assert response.status_code == 200, response.get_data(as_text=True)
@@ -142,9 +160,9 @@ def test_the_word_service_in_strings_iris_and_names_is_not_a_service_call(client
 
 def test_protocol_dataset_replaces_the_union_default_graph(client, mini_dataset):
     graph = mini_dataset.graphs()[0]
-    union = client.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "format": "csv"})
-    one = client.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "format": "csv",
-                                              "default-graph-uri": graph})
+    count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+    union = client.get("/sparql", query_string={"query": count, "format": "csv"})
+    one = client.get("/sparql", query_string={"query": count, "format": "csv", "default-graph-uri": graph})
     n_union, n_one = (int(r.get_data(as_text=True).split()[1]) for r in (union, one))
     assert 0 < n_one < n_union
     assert n_one == sum(1 for _ in mini_dataset.quads(None, None, None, ox.NamedNode(graph)))
@@ -153,12 +171,14 @@ def test_protocol_dataset_replaces_the_union_default_graph(client, mini_dataset)
 def test_union_default_graph_is_a_set(client, mini_dataset):
     """A triple stated in two graphs counts once in the default graph (SPARQL's RDF merge)."""
     distinct = {q.triple for q in mini_dataset.quads()}
-    body = client.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "format": "csv"})
+    count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+    body = client.get("/sparql", query_string={"query": count, "format": "csv"})
     assert int(body.get_data(as_text=True).split()[1]) == len(distinct)
 
 
 def test_graph_keyword_sees_the_named_graphs_only(client, mini_dataset):
-    body = client.get("/sparql", query_string={"query": "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", "format": "json"})
+    body = client.get("/sparql", query_string={"query": "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }",
+                                               "format": "json"})
     got = {b["g"]["value"] for b in json.loads(body.get_data())["results"]["bindings"]}
     assert got == set(mini_dataset.graphs())
 
@@ -173,15 +193,18 @@ def test_from_in_the_query_replaces_the_union_default_graph(client, mini_dataset
 
 
 def test_cors_preflight_for_a_direct_post(client):
-    response = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
+    response = client.options("/sparql", headers={"Origin": "https://yasgui.example",
+                                                  "Access-Control-Request-Method": "POST",
                                                   "Access-Control-Request-Headers": "content-type"})
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in response.headers["Access-Control-Allow-Methods"]
     assert "content-type" in response.headers["Access-Control-Allow-Headers"].lower()
-    custom = client.options("/sparql", headers={"Origin": "https://sparklis.example",
-                                                "Access-Control-Request-Method": "POST",
-                                                "Access-Control-Request-Headers": "content-type, x-requested-with"})
+    custom = client.options("/sparql", headers={
+        "Origin": "https://sparklis.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type, x-requested-with",
+    })
     assert "x-requested-with" in custom.headers["Access-Control-Allow-Headers"]
     assert "Access-Control-Allow-Credentials" not in custom.headers
     get = client.get("/sparql", query_string={"query": ASK}, headers={"Origin": "https://yasgui.example"})
@@ -207,7 +230,8 @@ def test_one_access_log_line_per_query(client, caplog):
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("request ")]
     assert len(lines) == 3
     fields = [dict(f.split("=", 1) for f in line.split()[1:]) for line in lines]
-    assert fields[0]["status"] == "200" and fields[0]["result_size"] == "3" and fields[0]["form"] == "solutions"
+    assert fields[0]["status"] == "200" and fields[0]["result_size"] == "3"
+    assert fields[0]["form"] == "solutions"
     assert float(fields[0]["duration_ms"]) > 0 and float(fields[0]["query_ms"]) >= 0
     assert fields[0]["cache"] == "miss"
     assert fields[0]["time"].endswith("+00:00") and fields[0]["path"] == "/sparql"

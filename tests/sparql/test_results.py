@@ -11,8 +11,8 @@ from saxgraph.query.results import OverBudget, TooManyRows, count_rows, serializ
 from saxgraph.query.runner import Limits, QueryRequest, execute
 
 DATA = """
-<http://e/a> <http://e/p> "plain", "tab\\there", "new\\nline", "quote \\" and, comma", "Straße"@de, "right"@ar--rtl,
-    "42"^^<http://www.w3.org/2001/XMLSchema#integer>, _:b1, <http://e/b> .
+<http://e/a> <http://e/p> "plain", "tab\\there", "new\\nline", "quote \\" and, comma", "Straße"@de,
+    "right"@ar--rtl, "42"^^<http://www.w3.org/2001/XMLSchema#integer>, _:b1, <http://e/b> .
 _:b1 <http://e/p> "in a blank node" .
 <http://e/c> <http://e/q> "no p" .
 <http://e/d> <http://e/p> "row,{},{\\"a\\":1}\\r\\n[{\\"" .
@@ -79,7 +79,8 @@ def test_the_endpoint_answers_with_pyoxigraphs_bytes_and_the_exact_row_cap(store
 
 @pytest.mark.parametrize("form,query", [
     ("select", QUERY), ("construct", "CONSTRUCT { ?s <http://e/p> ?o } WHERE { ?s <http://e/p> ?o }"),
-    ("one row", 'SELECT (GROUP_CONCAT(STR(?s); separator="----------") AS ?all) { ?s ?p ?o FILTER(isIRI(?s)) }'),
+    ("one row", 'SELECT (GROUP_CONCAT(STR(?s); separator="----------") AS ?all) '
+                '{ ?s ?p ?o FILTER(isIRI(?s)) }'),
 ])
 def test_an_answer_past_the_byte_cap_is_refused_and_written_once(store, form, query):
     dataset = _Dataset(store)

@@ -42,7 +42,8 @@ def test_conforms_to_schema(client):
     assert set(graph.objects(service, SD.supportedLanguage)) <= {SD.SPARQL10Query, SD.SPARQL11Query,
                                                                  SD.SPARQL11Update}
     assert SD.SPARQL11Query in set(graph.objects(service, SD.supportedLanguage))
-    assert all(str(f).startswith("http://www.w3.org/ns/formats/") for f in graph.objects(service, SD.resultFormat))
+    assert all(str(f).startswith("http://www.w3.org/ns/formats/")
+               for f in graph.objects(service, SD.resultFormat))
     assert SD.UnionDefaultGraph in set(graph.objects(service, SD.feature))
     dataset = graph.value(service, SD.defaultDataset)
     assert (dataset, RDF.type, SD.Dataset) in graph

@@ -65,12 +65,16 @@ def protocol_tests() -> list[ProtocolTest]:
             statuses = {str(s).rsplit("StatusCode", 1)[-1] for s in graph.objects(resp, MF.expectedStatus)}
             boolean = graph.value(resp, MF.expectedBoolean)
             fmt = graph.value(resp, MF.expectedFormat)
-            requests.append(HttpRequest(str(graph.value(req, HT.methodName)), str(graph.value(req, HT.absolutePath)),
-                                        headers, body, statuses, None if boolean is None else boolean.toPython(),
+            requests.append(HttpRequest(str(graph.value(req, HT.methodName)),
+                                        str(graph.value(req, HT.absolutePath)),
+                                        headers, body, statuses,
+                                        None if boolean is None else boolean.toPython(),
                                         None if fmt is None else str(fmt)))
-        data = {str(graph.value(d, RDFS.label)): W3C_DIR / "protocol" / Path(str(graph.value(d, UT.graph))).name
+        data = {str(graph.value(d, RDFS.label)):
+                W3C_DIR / "protocol" / Path(str(graph.value(d, UT.graph))).name
                 for d in graph.objects(entry, UT.graphData)}
-        tests.append(ProtocolTest(str(entry).rsplit("#", 1)[-1], str(graph.value(entry, MF.name)), requests, data))
+        tests.append(ProtocolTest(str(entry).rsplit("#", 1)[-1], str(graph.value(entry, MF.name)),
+                                  requests, data))
     return tests
 
 
@@ -84,7 +88,8 @@ def syntax_tests() -> list[tuple[str, Path, bool]]:
         positive = kind == MF.PositiveSyntaxTest11
         if kind not in (MF.PositiveSyntaxTest11, MF.NegativeSyntaxTest11):
             continue
-        out.append((str(entry).rsplit("#", 1)[-1], W3C_DIR / "syntax-query" / Path(str(action)).name, positive))
+        out.append((str(entry).rsplit("#", 1)[-1], W3C_DIR / "syntax-query" / Path(str(action)).name,
+                    positive))
     return out
 
 
