@@ -192,7 +192,8 @@ def _matches(row: dict, column: str, raw: str, wanted: str) -> bool:
     if wanted in fold(text(row, column)):
         return True
     terms = [row] if column == "label" else row[column]  # or names one of them by IRI or short form
-    return any(raw in (t["iri"], compact(t["iri"]), t["iri"].rsplit("/", 1)[-1]) for t in terms)
+    return any(raw in (t["iri"], compact(t["iri"]), t["iri"][len(ID_BASE):], t["iri"].rsplit("/", 1)[-1])
+               for t in terms)
 
 
 def _sorted(rows: list[dict], column: str, desc: bool) -> list[dict]:
