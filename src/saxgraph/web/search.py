@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from saxgraph import formats
+from saxgraph.describe import search as label_search
 from saxgraph.describe.reconcile_index import index_for as reconcile_index_for
 from saxgraph.describe.reconcile_services import suggest_entities
 from saxgraph.describe.resource import best_label, labels_of
-from saxgraph.describe.search import MAX_LIMIT, MAX_RESULTS, search_page
+from saxgraph.describe.search import MAX_LIMIT, search_page
 from saxgraph.errors import BadParameterError
 from saxgraph.namespaces import ID_BASE, SG, compact
 from saxgraph.web import base_url, get_store, reconcile
@@ -72,7 +73,7 @@ def search_view():
         response = Response(render_template(
             "search.html", query=query, results=results, total=total, page=page, pages=pages,
             first=first, last=first + len(results) - 1, truncated=bool(found and found.truncated),
-            max_results=MAX_RESULTS, next_url=paging["next"] and url(page + 1),
+            max_results=label_search.MAX_RESULTS, next_url=paging["next"] and url(page + 1),
             prev_url=paging["prev"] and url(page - 1), json_url=url(page, "json") if query else None),
             mimetype="text/html")
     response.vary.add("Accept")
