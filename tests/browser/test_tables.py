@@ -153,7 +153,8 @@ def test_german_class_page(page, server):
     page.goto(f"{server}/class/Organisation?lang=de")
     assert page.locator("html").get_attribute("lang") == "de"
     headings = page.locator("table.instances thead th").all_inner_texts()
-    assert [h.replace("▲", "").strip() for h in headings] == ["Bezeichnung", "Typen", "Standort", "Quelldokumente"]
+    german = ["Bezeichnung", "Typen", "Standort", "Quelldokumente"]
+    assert [h.replace("▲", "").strip() for h in headings] == german
     assert page.locator("#table-count").inner_text() == "1–4 von 4"
     assert "Universität" in page.locator("table.instances tbody").inner_text()  # class labels in German
     clean(page)
