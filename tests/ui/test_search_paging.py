@@ -49,13 +49,14 @@ def test_descriptions_are_searched_after_labels(client):
     assert [r["label"] for r in found[:2]] == ["Dresden", "TU Dresden"]  # the labels first
     described = found[2]
     assert described["label"] == "Cool Silicon" and "snippet" in described
-    assert "Dresden" in described["snippet"]
+    assert "Dresden" in described["snippet"] and set(described) == {"iri", "label", "matched", "classes",
+                                                                      "snippet", "href", "class_labels"}
     words = get_json(client, q="federal measure")["results"]  # every word, anywhere in the description
     assert [r["label"] for r in words] == ["Internationalisation of leading-edge clusters"]
     assert get_json(client, q="measure federal")["results"] == words
     assert get_json(client, q="energy efficient microelectronics")["results"][0]["label"] == "Cool Silicon"
     page = client.get("/search?q=grenoble").get_data(as_text=True)
-    assert 'class="snippet"' in page and "partner cluster in Grenoble" in page
+    assert 'class="snippet"' in page and "partner cluster in <mark>Grenoble</mark>." in page
 
 
 def test_a_cut_off_is_said(client, monkeypatch):

@@ -3,6 +3,7 @@
 service's prefix matching, saxgraph.describe.reconcile_services)."""
 
 import dataclasses
+import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, render_template, request
@@ -12,7 +13,7 @@ from saxgraph.describe import search as label_search
 from saxgraph.describe.reconcile_index import index_for as reconcile_index_for
 from saxgraph.describe.reconcile_services import suggest_entities
 from saxgraph.describe.resource import best_label, labels_of
-from saxgraph.describe.search import MAX_LIMIT, search_page
+from saxgraph.describe.search import MAX_LIMIT, search_page, words_of
 from saxgraph.errors import BadParameterError
 from saxgraph.namespaces import ID_BASE, SG, compact
 from saxgraph.web import base_url, get_store, reconcile
@@ -52,9 +53,13 @@ def search_view():
                                 f"result{'s' if total != 1 else ''}")
     hits = found.hits if found else []
     class_labels = labels_of(store, sorted({c for h in hits for c in h.classes}))
+    words = words_of(query)
     results = [{**h.as_dict(), "href": href(h.iri),
                 "class_labels": [best_label(class_labels.get(c)) or compact(c) for c in h.classes]}
                for h in hits]
+    for result in results:
+        if result.get("snippet"):
+            result["snippet_parts"] = marked(result["snippet"], words)
 
     def url(to: int, ext: str = "", absolute: bool = False) -> str:
         args = {"q": query, **({"limit": limit} if limit != 20 else {}), **({"page": to} if to > 1 else {})}
@@ -65,7 +70,8 @@ def search_view():
     paging = {"next": page < pages and found is not None, "prev": page > 1}
     first = (page - 1) * limit + 1 if results else 0
     if fmt.name == "json":
-        response = jsonify({"query": query, "results": results, "total": total, "page": page, "pages": pages,
+        shown = [{k: v for k, v in r.items() if k != "snippet_parts"} for r in results]
+        response = jsonify({"query": query, "results": shown, "total": total, "page": page, "pages": pages,
                             "limit": limit, "truncated": bool(found and found.truncated),
                             "next": url(page + 1, "json", True) if paging["next"] else None,
                             "prev": url(page - 1, "json", True) if paging["prev"] else None})
@@ -78,6 +84,17 @@ def search_view():
             mimetype="text/html")
     response.vary.add("Accept")
     return response
+
+
+def marked(text: str, words: list[str]) -> list[tuple[str, bool]]:
+    """`text` in pieces, each with whether it is a word that begins with one of the query's `words` (the
+    page marks those; the template escapes every piece)."""
+    pieces = []
+    for piece in re.split(r"(\w+)", text):
+        if piece:
+            folded = " ".join(words_of(piece))
+            pieces.append((piece, bool(folded) and any(folded.startswith(w) for w in words)))
+    return pieces
 
 
 @bp.get("/search/suggest.json")
