@@ -185,7 +185,8 @@ def class_page(term: str):
                    "location": [{**p, "href": href(p["iri"])} for p in row["location"]],
                    "sources": [{**s, "href": href(s["iri"])} for s in row["sources"]]} for row in table.rows],
             next_url=links["next"] and url(**links["next"]), prev_url=links["prev"] and url(**links["prev"]),
-            csv_url=url("csv"), json_url=url("json"), max_size=MAX_SIZE, sizes=sorted({25, 50, 100, MAX_SIZE, asked.size}),
+            csv_url=url("csv"), json_url=url("json"), max_size=MAX_SIZE,
+            sizes=sorted({25, 50, 100, MAX_SIZE, asked.size}),
             sparql=sparql_links(instances_query(iri)))
         response = Response(page, mimetype="text/html")
     vary_and_alternates(response, [(url(f.extension), f) for f in TABLE_OFFERS if f is not fmt])
