@@ -56,6 +56,7 @@ FORMATS: tuple[Format, ...] = (
            aliases=("text/x-nquads",)),
     Format("html", "text/html", "html", PAGE, "HTML", aliases=("application/xhtml+xml",)),
     Format("json", "application/json", "json", PAGE, "JSON"),
+    Format("csv", "text/csv", "csv", PAGE, "CSV"),  # a page's table (a class's instances), header row first
     Format("json", "application/sparql-results+json", "srj", RESULTS, "SPARQL JSON",
            ox.QueryResultsFormat.JSON, aliases=("application/json",), names=("sparql-results+json",)),
     Format("xml", "application/sparql-results+xml", "srx", RESULTS, "SPARQL XML",
@@ -100,3 +101,4 @@ def by_media_type(media_type: str, kind: str) -> Format | None:
 
 HTML = by_name("html", PAGE)
 JSON = by_name("json", PAGE)
+CSV = by_name("csv", PAGE)

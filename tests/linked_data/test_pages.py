@@ -97,7 +97,8 @@ def test_class_page_lists_instances_including_subclasses(client):
 def test_class_page_as_json(client):
     data = client.get("/class/Cluster?format=json").get_json()
     assert data["count"] == 2
-    assert {i["label"] for i in data["instances"]} == {"Cool Silicon", "Minalogic"}
+    assert data["total"] == 2 and data["next"] is None
+    assert {i["label"] for i in data["rows"]} == {"Cool Silicon", "Minalogic"}
 
 
 def test_class_counts_page_and_include(client, mini_dataset):

@@ -1,20 +1,37 @@
 """The vocabulary: the ontology (/ontology, each term documented at /ontology#Term) and the classes with
 their instances (/classes, /class/<Term>)."""
 
+from urllib.parse import urlencode
+
 import pyoxigraph as ox
-from flask import Blueprint, Response, jsonify, render_template, url_for
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 from saxgraph import formats
+from saxgraph.describe.class_table import (
+    COLUMNS,
+    MAX_SIZE,
+    TableRequest,
+    class_table,
+    csv_text,
+    instances_query,
+)
 from saxgraph.describe.resource import RDF_TYPE, best_label, labels_of
 from saxgraph.describe.stats import CLASS_COUNTS
-from saxgraph.namespaces import ID_BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, SG, compact, graph_iri
-from saxgraph.web import get_store
-from saxgraph.web.negotiation import negotiate
-from saxgraph.web.representation import not_found, offers, represent, sparql_links, term_view, variant_links
+from saxgraph.namespaces import ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, SG, compact, graph_iri
+from saxgraph.web import base_url, get_store
+from saxgraph.web.negotiation import negotiate, vary_and_alternates
+from saxgraph.web.representation import (
+    href,
+    not_found,
+    offers,
+    represent,
+    sparql_links,
+    term_view,
+    variant_links,
+)
 
 bp = Blueprint("vocabulary", __name__)
 
-MAX_CLASS_INSTANCES = 2000  # instances listed on a class page (a named, documented limit)
 ONTOLOGY_GRAPH_IRI = str(graph_iri(ONTOLOGY_GRAPH))
 RDFS = PREFIXES["rdfs"]
 OWL = PREFIXES["owl"]
@@ -126,27 +143,66 @@ def classes():
 
 @bp.get("/class/<segment:term>")
 def class_page(term: str):
+    """A class's instances as a table (label, types, location, sources), sorted, filtered and paged by the
+    query parameters; the same rows as CSV and JSON (`/class/<Term>.csv`, `.json` or `?format=`)."""
     store = get_store()
+    term, ext = _table_extension(term)
     iri = str(SG) + term
     declared = any(
         True for _ in store.quads(ox.NamedNode(iri), RDF_TYPE, ox.NamedNode(OWL + "Class"), None))
     if not declared:
-        raise not_found(f"class {compact(iri)}")
-    query = f"SELECT DISTINCT ?instance WHERE {{ ?instance a <{iri}> }} ORDER BY ?instance"
-    instances = [r["instance"] for r in store.select(query) if r["instance"].startswith(ID_BASE)]
-    listed = instances[:MAX_CLASS_INSTANCES]
-    labels = labels_of(store, listed + [iri])
-    rows = sorted((term_view(ox.NamedNode(i), labels) for i in listed), key=lambda t: t["label"].casefold())
-    fmt = negotiate([formats.HTML, formats.JSON])
-    if fmt.name == "json":
-        response = jsonify({"class": iri, "count": len(instances),
-                            "instances": [{"iri": r["iri"], "label": r["label"]} for r in rows]})
+        raise not_found(f"class {compact(iri)}", ext)
+    fmt = negotiate(TABLE_OFFERS, extension=ext)
+    asked = TableRequest.from_args(request.args)
+    table = class_table(store, iri, asked)
+    path = url_for("vocabulary.class_page", term=term)
+    label = best_label(labels_of(store, [iri]).get(iri)) or term
+
+    def url(ext: str = "", absolute: bool = False, **changes) -> str:
+        query = urlencode(asked.args(**changes))
+        where = (base_url() if absolute else "") + path + (f".{ext}" if ext else "")
+        return where + (f"?{query}" if query else "")
+
+    links = {"next": table.page < table.pages and {"page": table.page + 1},
+             "prev": table.page > 1 and {"page": table.page - 1}}
+    if fmt is formats.CSV:
+        response = Response(csv_text(table.rows), content_type=fmt.content_type)
+        response.headers["Content-Disposition"] = f'inline; filename="{term}.csv"'
+    elif fmt is formats.JSON:
+        response = jsonify({
+            "class": iri, "label": label, "count": table.count, "total": table.total, "page": table.page,
+            "pages": table.pages, "size": asked.size, "sort": asked.sort, "desc": asked.desc,
+            "filters": asked.filters, "columns": ["iri", *COLUMNS],
+            "rows": [{**row, "href": href(row["iri"])} for row in table.rows],
+            **{name: url("json", True, **change) if change else None for name, change in links.items()}})
     else:
-        page = render_template("class.html", iri=iri, term=term, label=best_label(labels.get(iri)) or term,
-                               instances=rows, count=len(instances), truncated=len(instances) > len(listed),
-                               sparql=sparql_links(query))
+        sorts = {c: url(sort=c, desc="1" if c == asked.sort and not asked.desc else None, page=None)
+                 for c in COLUMNS}
+        page = render_template(
+            "class.html", iri=iri, term=term, label=label, table=table, asked=asked, sorts=sorts,
+            rows=[{**row, "href": href(row["iri"]),
+                   "types": [{**t, "href": _class_href(t["iri"])} for t in row["types"]],
+                   "location": [{**p, "href": href(p["iri"])} for p in row["location"]],
+                   "sources": [{**s, "href": href(s["iri"])} for s in row["sources"]]} for row in table.rows],
+            next_url=links["next"] and url(**links["next"]), prev_url=links["prev"] and url(**links["prev"]),
+            csv_url=url("csv"), json_url=url("json"), max_size=MAX_SIZE,
+            sizes=sorted({25, 50, 100, MAX_SIZE, asked.size}),
+            sparql=sparql_links(instances_query(iri)))
         response = Response(page, mimetype="text/html")
-    response.vary.add("Accept")
+    vary_and_alternates(response, [(url(f.extension), f) for f in TABLE_OFFERS if f is not fmt])
     return response
 
 
+TABLE_OFFERS = [formats.HTML, formats.JSON, formats.CSV]
+
+
+def _table_extension(term: str) -> tuple[str, str | None]:
+    """`Cluster.csv` -> (`Cluster`, `csv`) for the table's twins; class names hold no dot."""
+    base, dot, ext = term.rpartition(".")
+    if dot and base and ext.lower() in {f.extension for f in TABLE_OFFERS}:
+        return base, ext.lower()
+    return term, None
+
+
+def _class_href(iri: str) -> str:
+    return url_for("vocabulary.class_page", term=iri[len(str(SG)):]) if iri.startswith(str(SG)) else href(iri)
