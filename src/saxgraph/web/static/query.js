@@ -145,8 +145,8 @@
     this.cy = cytoscape({
       container: canvas,
       elements: elements,
-      wheelSensitivity: 0.3,
-      layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, padding: 20 },
+      layout: { name: "cose", animate: false, nodeRepulsion: 400000, idealEdgeLength: 110, nodeOverlap: 40,
+                gravity: 0.2, numIter: 1500, padding: 24 },
       style: [
         { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom",
                                      "text-margin-y": 4, "background-color": "#0b5cad", width: 18, height: 18,
@@ -380,6 +380,7 @@
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     persistenceId: null, // a stored tab must not override the example or query in the URL
+    populateFromUrl: false, // this script reads ?query=, #query= and ?run= (Yasgui's own reading ran it twice)
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     yasqe: { value: text, prefixCcApi: prefixes },
     yasr: { prefixes: config.prefixes }, // results show place:saxony, not the full IRI
