@@ -127,10 +127,17 @@ def test_select_results_link_the_projects_iris_to_this_hosts_pages(page, server)
     assert "/id/place/saxony" in local or any(h.startswith("/id/place/") for h in local)
     assert all(target != "_blank" for href, target in hrefs if href.startswith("/"))
     shot(page, "table")
+    page.click(".yasqe .CodeMirror")
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\n# my own edit")
+    page.wait_for_function("() => window.location.hash.includes('my%20own%20edit')", timeout=5000)
     first = local[0]
     page.click(f".yasr table a[href='{first}']")
     page.wait_for_url(f"{server}{first}", timeout=10000)
     assert page.locator("h1").count() == 1
+    page.go_back()  # the edited query is still there (it was kept in the URL)
+    page.wait_for_selector(".yasqe .CodeMirror", timeout=20000)
+    assert "my own edit" in page.evaluate("window.saxgraphYasgui.getTab().getQuery()")
     assert clean(page) == []
 
 

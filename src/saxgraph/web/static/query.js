@@ -388,6 +388,18 @@
   var tab = yasgui.getTab();
   tab.setQuery(text);
 
+  // The query as edited goes into the URL (#query=, which the page reads first), so that coming back from a
+  // result's page (links open in place) or reloading shows it again; a shared link keeps it too.
+  var keep = null;
+  tab.getYasqe().on("change", function () {
+    window.clearTimeout(keep);
+    keep = window.setTimeout(function () {
+      var url = new URL(window.location.href);
+      url.hash = "query=" + encodeURIComponent(tab.getQuery());
+      window.history.replaceState(null, "", url);
+    }, 300);
+  });
+
   // --- the project's IRIs open this host's pages ----------------------------------------------------------
   // YASR links every IRI to itself in a new tab; one of ours is a page on this host, opened in place.
   function localise(scope) {
