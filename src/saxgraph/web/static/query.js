@@ -256,11 +256,12 @@
 
   function pieChart(rows) {
     var positive = rows.filter(function (r) { return r.value > 0; });
-    var slices = positive.slice(0, MAX_SLICES);
-    var rest = positive.slice(MAX_SLICES).reduce(function (sum, r) { return sum + r.value; }, 0);
+    var kept = positive.length > MAX_SLICES + 1 ? MAX_SLICES : positive.length; // "others" for two or more
+    var slices = positive.slice(0, kept);
+    var rest = positive.slice(kept).reduce(function (sum, r) { return sum + r.value; }, 0);
     if (rest > 0) slices.push({ label: words.others, value: rest, href: null });
     var total = slices.reduce(function (sum, r) { return sum + r.value; }, 0) || 1;
-    var chart = svg("svg", { viewBox: "0 0 640 " + Math.max(280, slices.length * 24 + 40), class: "chart pie-chart",
+    var chart = svg("svg", { viewBox: "0 0 760 " + Math.max(280, slices.length * 24 + 40), class: "chart pie-chart",
                              role: "img" });
     var cx = 140, cy = 140, r = 120, angle = -Math.PI / 2;
     slices.forEach(function (slice, i) {
