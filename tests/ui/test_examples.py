@@ -2,6 +2,7 @@
 
 import html
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 import pytest
@@ -91,7 +92,15 @@ def test_the_results_links_on_the_examples_page_answer(real_client):
     links = [html.unescape(href) for href in re.findall(r'href="(/sparql\?query=[^"]+)"', page)]
     assert len(links) == len(CATALOGUE)
     for link in links:
-        response = real_client.get(link)
+        # for people: format=html shows the results in the query UI (the results themselves, SPARQL XML or
+        # JSON, a browser would save as a file called "sparql")
+        assert link.endswith("&format=html"), link
+        shown = real_client.get(link)
+        assert shown.status_code == 303, link
+        target = urlsplit(shown.headers["Location"])
+        assert target.path == "/query" and parse_qs(target.query)["run"] == ["1"]
+        assert parse_qs(target.query)["query"] == parse_qs(urlsplit(link).query)["query"]
+        response = real_client.get(link.removesuffix("&format=html"))
         assert response.status_code == 200, (link, response.get_data(as_text=True))
         assert response.headers["X-Result-Size"] != "0", link
     runs = re.findall(r'href="(/query\?example=[^"]+)"', page)

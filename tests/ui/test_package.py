@@ -21,7 +21,8 @@ def test_the_wheel_ships_the_vendored_assets_examples_and_pages(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {"saxgraph/web/static/vendor/VERSIONS.json", "saxgraph/web/static/query.js",
                 "saxgraph/web/templates/query.html", "saxgraph/web/templates/examples.html",
-                "saxgraph/web/templates/home.html"}
+                "saxgraph/web/templates/home.html", "saxgraph/web/static/query.css",
+                "saxgraph/web/static/favicon.svg", "saxgraph/web/translations/de/query.json"}
     for record in json.loads((VENDOR / "VERSIONS.json").read_text()):
         expected |= {f"saxgraph/web/static/vendor/{record['folder']}/{name}" for name in record["files"]}
     expected |= {f"saxgraph/query/examples/{e.name}.rq" for e in examples.catalogue()}

@@ -2,7 +2,7 @@
 
 GET ?query=, POST application/x-www-form-urlencoded, POST application/sparql-query; default-graph-uri and
 named-graph-uri; content negotiation on Accept or `format`; without a query, the Service Description (RDF)
-or, for a browser, the query UI.
+or, for a browser, the query UI; `format=html` (a link for people) shows the query's results in the query UI.
 """
 
 import time
@@ -43,6 +43,9 @@ def endpoint():
                                 f"of a POST with Content-Type {DIRECT}.")
         return service_description()
     sparql = queries[0]
+    if request.method == "GET" and params.get("format", [""])[0].strip().lower() == formats.HTML.name:
+        # a person's link (the /examples page): the results page, not a results file for the browser to save
+        return redirect(url_for("ui.query", query=sparql, run=1), code=303)
     check_allowed(sparql, current_app.extensions["saxgraph.service_allowlist"],
                   int(current_app.config["MAX_QUERY_PATTERNS"]))
     fmt = _negotiate(sparql, params)
