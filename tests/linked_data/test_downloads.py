@@ -39,8 +39,12 @@ def test_rdf_dumps_hold_the_whole_dataset(client, mini_dataset, extension, name,
            "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
            "rdf": ox.RdfFormat.RDF_XML}[extension]
     parsed = list(ox.parse(body, format=fmt))
-    if extension in ("nq", "trig", "jsonld"):
+    if extension in ("nq", "trig"):
         assert len(parsed) == len(mini_dataset)
+    elif extension == "jsonld":  # the named graphs, and their union as the default graph
+        named = [q for q in parsed if not isinstance(q.graph_name, ox.DefaultGraph)]
+        assert sorted(named, key=str) == sorted(mini_dataset.quads(), key=str)
+        assert {q.triple for q in parsed if q not in named} == {q.triple for q in mini_dataset.quads()}
     else:
         assert len({p for p in parsed}) == len({q.triple for q in mini_dataset.quads()})
 
