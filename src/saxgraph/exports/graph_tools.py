@@ -13,6 +13,7 @@ import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
@@ -31,6 +32,7 @@ from saxgraph.namespaces import (
 )
 
 SEPARATOR = " | "
+CSV_FILES = ("nodes.csv", "edges.csv")  # the files of the CSV export, in its zip or its folder
 SKIPPED_GRAPHS = {str(graph_iri(g)) for g in (INFERRED_GRAPH, ONTOLOGY_GRAPH, EVIDENCE_GRAPH)}
 GEXF_NS = "http://gexf.net/1.3"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -222,12 +224,22 @@ def csv_tables(store) -> tuple[bytes, bytes]:
     return nodes.getvalue().encode("utf-8"), edges.getvalue().encode("utf-8")
 
 
+def write_csv_directory(store, directory: Path) -> list[Path]:
+    """nodes.csv and edges.csv in `directory` (made if missing); the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in zip(CSV_FILES, csv_tables(store), strict=True):
+        (directory / name).write_bytes(content)
+        written.append(directory / name)
+    return written
+
+
 def write_csv_zip(store, output: BinaryIO) -> None:
     """nodes.csv + edges.csv in one zip, with fixed timestamps so the same data gives the same bytes."""
     nodes, edges = csv_tables(store)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in (("nodes.csv", nodes), ("edges.csv", edges)):
+        for name, content in zip(CSV_FILES, (nodes, edges), strict=True):
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
