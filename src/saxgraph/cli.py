@@ -159,17 +159,18 @@ def cmd_export(args) -> int:
     from saxgraph import exports
     from saxgraph.exports.graph_tools import write_csv_directory
 
+    exports.check(args.format, args.domain_only)  # before building or reading anything
     destination = _csv_destination(args.output) if args.format == "csv" and args.output else None
     store = _open_store(args)
     if destination == "directory":
-        written = write_csv_directory(store, args.output)
+        written = write_csv_directory(store, args.output, domain_only=args.domain_only)
         _progress(f"wrote {', '.join(str(p) for p in written)}")
     elif args.output:
         with open(args.output, "wb") as handle:
-            exports.export(store, args.format, handle)
+            exports.export(store, args.format, handle, domain_only=args.domain_only)
         _progress(f"wrote {args.output}")
     else:
-        exports.export(store, args.format, sys.stdout.buffer)
+        exports.export(store, args.format, sys.stdout.buffer, domain_only=args.domain_only)
     return EXIT_OK
 
 
@@ -259,6 +260,10 @@ def parser() -> argparse.ArgumentParser:
                    help="the file to write (default: stdout). For --format csv: PATH.zip writes nodes.csv "
                         "and edges.csv in one zip, a folder (existing, or a path without a suffix) gets the "
                         "two files; any other name (x.csv) is refused. Without --output csv writes the zip")
+    e.add_argument("--domain-only", action="store_true",
+                   help="graphml, gexf, csv: leave the vocabulary out (topics, the topic scheme, roles such "
+                        "as contact person: instances of SKOS concepts and schemes, classes and properties), "
+                        "so the hubs are ecosystem entities")
     e.add_argument("--build-dir", type=Path, help=BUILD_DIR_HELP)
     e.add_argument("--public", **public)
     e.add_argument("--no-curation", **uncurated)
