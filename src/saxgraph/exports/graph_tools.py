@@ -144,10 +144,19 @@ def _quoted(text: str) -> str:
 
 
 def vocabulary_classes(store) -> set[str]:
-    """VOCABULARY_CLASSES and their subclasses in the store's ontology (IRIs)."""
-    values = " ".join(f"<{c}>" for c in VOCABULARY_CLASSES)
-    query = f"SELECT DISTINCT ?c WHERE {{ VALUES ?v {{ {values} }} ?c <{RDFS.subClassOf}>* ?v }}"
-    return {str(c) for c in VOCABULARY_CLASSES} | {row["c"] for row in store.select(query) if "c" in row}
+    """VOCABULARY_CLASSES and their subclasses in the store's ontology (IRIs), the closure taken here from
+    the rdfs:subClassOf statements (no property path: not every remote store answers one unanchored)."""
+    children: dict[str, set[str]] = {}
+    for q in store.quads(None, ox.NamedNode(str(RDFS.subClassOf)), None, None):
+        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode):
+            children.setdefault(q.object.value, set()).add(q.subject.value)
+    found, todo = set(), [str(c) for c in VOCABULARY_CLASSES]
+    while todo:
+        cls = todo.pop()
+        if cls not in found:
+            found.add(cls)
+            todo.extend(children.get(cls, ()))
+    return found
 
 
 def property_graph(store, domain_only: bool = False) -> PropertyGraph:
