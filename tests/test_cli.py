@@ -113,7 +113,8 @@ def test_export_round_trips(run_cli, env, tmp_path, mini_build, fmt, rdflib_form
     if keeps_graphs:
         parsed = rdflib.Dataset()
         parsed.parse(out, format=rdflib_format)
-        assert len(list(parsed.quads())) == mini_build.manifest["quads"]
+        named = [q for q in parsed.quads() if q[3] != rdflib.graph.DATASET_DEFAULT_GRAPH_ID]
+        assert len(named) == mini_build.manifest["quads"]
     else:
         parsed = rdflib.Graph().parse(out, format=rdflib_format)
         distinct = {line.rsplit(" ", 2)[0] for line in mini_build.nquads.decode().splitlines()}
@@ -132,6 +133,34 @@ def test_unknown_export_format_is_a_usage_error(run_cli, env):
     result = run_cli("export", "--format", "docx", env=env)
     assert result.returncode == 2
     assert "unknown" in result.stderr.decode()
+
+
+def test_export_csv_writes_a_zip_for_zip_and_a_folder_otherwise(run_cli, env, tmp_path):
+    import zipfile
+
+    zipped = run_cli("export", "--format", "csv", "--output", tmp_path / "tables.zip", env=env)
+    assert zipped.returncode == 0, zipped.stderr
+    assert sorted(zipfile.ZipFile(tmp_path / "tables.zip").namelist()) == ["edges.csv", "nodes.csv"]
+    folder = run_cli("export", "--format", "csv", "--output", tmp_path / "tables", env=env)
+    assert folder.returncode == 0, folder.stderr
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["edges.csv", "nodes.csv"]
+    archive = zipfile.ZipFile(tmp_path / "tables.zip")
+    for name in ("nodes.csv", "edges.csv"):  # the same tables in both
+        assert (tmp_path / "tables" / name).read_bytes() == archive.read(name)
+    nodes = list(csv.DictReader(io.StringIO((tmp_path / "tables" / "nodes.csv").read_text())))
+    assert any(row["Id"].endswith("/cluster/cool-silicon") for row in nodes)
+    existing = tmp_path / "existing.d"
+    existing.mkdir()
+    assert run_cli("export", "--format", "csv", "--output", existing, env=env).returncode == 0
+    assert (existing / "edges.csv").is_file()
+
+
+def test_export_csv_refuses_a_single_file_name(run_cli, env, tmp_path):
+    result = run_cli("export", "--format", "csv", "--output", tmp_path / "x.csv", env=env)
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert "x.zip" in message and "folder" in message
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "build").exists()  # refused before building
 
 
 def test_stats_counts_classes_and_graphs(run_cli, env):

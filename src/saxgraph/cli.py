@@ -143,16 +143,34 @@ def cmd_prefixes(args) -> int:
     return EXIT_OK
 
 
+def _csv_destination(output: Path) -> str:
+    """What `--format csv --output PATH` writes: "zip" for PATH.zip, "directory" for an existing folder or a
+    PATH without a suffix; anything else (x.csv: one file cannot hold two tables) is a usage error."""
+    if output.suffix.lower() == ".zip":
+        return "zip"
+    if output.is_dir() or (not output.suffix and not output.exists()):
+        return "directory"
+    raise SaxgraphError(f"--format csv writes two tables (nodes.csv, edges.csv): give --output "
+                        f"{output.stem}.zip for a zip, or a folder (a path without a suffix, made if "
+                        f"missing), not {output}")
+
+
 def cmd_export(args) -> int:
     from saxgraph import exports
+    from saxgraph.exports.graph_tools import write_csv_directory
 
+    exports.check(args.format, args.domain_only)  # before building or reading anything
+    destination = _csv_destination(args.output) if args.format == "csv" and args.output else None
     store = _open_store(args)
-    if args.output:
+    if destination == "directory":
+        written = write_csv_directory(store, args.output, domain_only=args.domain_only)
+        _progress(f"wrote {', '.join(str(p) for p in written)}")
+    elif args.output:
         with open(args.output, "wb") as handle:
-            exports.export(store, args.format, handle)
+            exports.export(store, args.format, handle, domain_only=args.domain_only)
         _progress(f"wrote {args.output}")
     else:
-        exports.export(store, args.format, sys.stdout.buffer)
+        exports.export(store, args.format, sys.stdout.buffer, domain_only=args.domain_only)
     return EXIT_OK
 
 
@@ -189,6 +207,8 @@ def cmd_serve(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from saxgraph import formats
+
     public = {"action": "store_true", "default": settings.get("PUBLIC"),
               "help": "leave personal data out: persons' names, direct lines, posts (also SAXGRAPH_PUBLIC=1)"}
     uncurated = {"action": "store_true", "dest": "no_curation",
@@ -233,8 +253,17 @@ def parser() -> argparse.ArgumentParser:
     pr.set_defaults(func=cmd_prefixes)
 
     e = sub.add_parser("export", help="write the dataset in an RDF or graph-tool format (builds if needed)")
-    e.add_argument("--format", required=True)
-    e.add_argument("--output", "-o", type=Path)
+    rdf, tools = (", ".join(f.name for f in formats.of_kind(kind))
+                  for kind in (formats.RDF, formats.GRAPH_EXPORT))
+    e.add_argument("--format", required=True, help=f"{rdf} (RDF); {tools} (graph tools: nodes and edges)")
+    e.add_argument("--output", "-o", type=Path,
+                   help="the file to write (default: stdout). For --format csv: PATH.zip writes nodes.csv "
+                        "and edges.csv in one zip, a folder (existing, or a path without a suffix) gets the "
+                        "two files; any other name (x.csv) is refused. Without --output csv writes the zip")
+    e.add_argument("--domain-only", action="store_true",
+                   help="graphml, gexf, csv: leave the vocabulary out (topics, the topic scheme, roles such "
+                        "as contact person: instances of SKOS concepts and schemes, classes and properties), "
+                        "so the hubs are ecosystem entities")
     e.add_argument("--build-dir", type=Path, help=BUILD_DIR_HELP)
     e.add_argument("--public", **public)
     e.add_argument("--no-curation", **uncurated)

@@ -15,9 +15,9 @@ TOOL_DUMPS = [("graphml", "graphml", "application/graphml+xml"), ("gexf", "gexf"
               ("csv.zip", "csv", "application/zip")]
 
 
-def exported(store, name):
+def exported(store, name, domain_only=False):
     buffer = io.BytesIO()
-    exports.export(store, name, buffer)
+    exports.export(store, name, buffer, domain_only=domain_only)
     return buffer.getvalue()
 
 
@@ -32,6 +32,20 @@ def test_dump_is_the_same_bytes_as_export(client, mini_dataset, extension, name,
     assert f'filename="saxgraph.{extension}"' in response.headers["Content-Disposition"]
 
 
+@pytest.mark.parametrize(("extension", "name", "media_type"), TOOL_DUMPS)
+def test_domain_dump_is_the_bytes_of_export_domain_only(client, mini_dataset, extension, name, media_type):
+    response = client.get(f"/download/saxgraph-domain.{extension}", headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 200 and response.mimetype == media_type
+    assert response.data == exported(mini_dataset, name, domain_only=True)
+    assert response.data != exported(mini_dataset, name)
+    assert f'filename="saxgraph-domain.{extension}"' in response.headers["Content-Disposition"]
+    full = client.get(f"/download/saxgraph.{extension}")
+    assert response.headers["ETag"] != full.headers["ETag"]
+    again = client.get(f"/download/saxgraph-domain.{extension}",
+                       headers={"If-None-Match": response.headers["ETag"], "Accept-Encoding": "identity"})
+    assert again.status_code == 304
+
+
 @pytest.mark.parametrize(("extension", "name", "media_type"), RDF_DUMPS)
 def test_rdf_dumps_hold_the_whole_dataset(client, mini_dataset, extension, name, media_type):
     body = client.get(f"/download/saxgraph.{extension}").data
@@ -39,8 +53,12 @@ def test_rdf_dumps_hold_the_whole_dataset(client, mini_dataset, extension, name,
            "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
            "rdf": ox.RdfFormat.RDF_XML}[extension]
     parsed = list(ox.parse(body, format=fmt))
-    if extension in ("nq", "trig", "jsonld"):
+    if extension in ("nq", "trig"):
         assert len(parsed) == len(mini_dataset)
+    elif extension == "jsonld":  # the named graphs, and their union as the default graph
+        named = [q for q in parsed if not isinstance(q.graph_name, ox.DefaultGraph)]
+        assert sorted(named, key=str) == sorted(mini_dataset.quads(), key=str)
+        assert {q.triple for q in parsed if q not in named} == {q.triple for q in mini_dataset.quads()}
     else:
         assert len({p for p in parsed}) == len({q.triple for q in mini_dataset.quads()})
 
@@ -90,9 +108,15 @@ def test_listing_as_html_and_json(client):
     page = client.get("/download/", headers={"Accept": "text/html"}).get_data(as_text=True)
     for extension, _, _ in RDF_DUMPS + TOOL_DUMPS:
         assert f'href="/download/saxgraph.{extension}"' in page
+    for extension, _, _ in TOOL_DUMPS:
+        assert f'href="/download/saxgraph-domain.{extension}"' in page
+    assert "GraphML, domain only" in page
     data = client.get("/download/", headers={"Accept": "application/json"}).get_json()
     assert {d["name"] for d in data["downloads"]} == {n for _, n, _ in RDF_DUMPS + TOOL_DUMPS}
-    assert all(d["url"].startswith("http://localhost/download/saxgraph.") for d in data["downloads"])
+    assert all(d["url"].startswith("http://localhost/download/saxgraph") for d in data["downloads"])
+    domain = [d for d in data["downloads"] if d["domain_only"]]
+    assert [d["path"] for d in domain] == [f"/download/saxgraph-domain.{e}" for e, _, _ in TOOL_DUMPS]
+    assert all(d["command"].endswith(" --domain-only") for d in domain)
 
 
 def test_unknown_download_is_404_and_csv_points_to_the_zip(client):
@@ -100,3 +124,7 @@ def test_unknown_download_is_404_and_csv_points_to_the_zip(client):
     assert client.get("/download/other.ttl").status_code == 404
     response = client.get("/download/saxgraph.csv")
     assert response.status_code == 301 and response.headers["Location"].endswith("/download/saxgraph.csv.zip")
+    response = client.get("/download/saxgraph-domain.csv")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith("/download/saxgraph-domain.csv.zip")
+    assert client.get("/download/saxgraph-domain.ttl").status_code == 404  # domain only is for graph tools

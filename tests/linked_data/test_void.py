@@ -44,6 +44,11 @@ def test_description_content(client, mini_dataset):
     assert {d.rsplit(".", 1)[1] for d in dumps} == {"nq", "trig", "ttl", "nt", "jsonld", "rdf"}
     for dump in dumps:  # every advertised dump is really there
         assert client.get(dump.replace("http://localhost", "")).status_code == 200
+    downloads = {t.object.value for t in triples if t.predicate.value == DCAT + "downloadURL"}
+    listed = {d["url"] for d in client.get("/download/?format=json").get_json()["downloads"]}
+    assert downloads == listed and "http://localhost/download/saxgraph-domain.gexf" in downloads
+    for url in downloads:  # every distribution, the graph-tool ones and their domain-only twins, is there
+        assert client.get(url.replace("http://localhost", "")).status_code == 200
     services = {t.subject for t in triples if t.object.value == DCAT + "DataService"}
     assert len(services) == 1
     assert values(triples, next(iter(services)), DCAT + "endpointURL") == {"http://localhost/sparql"}

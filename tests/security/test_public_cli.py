@@ -49,6 +49,25 @@ def test_export_public_leaves_personal_data_out(run_cli, env, fmt):
     assert found(public.stdout.decode()) == [] and "Cool Silicon" in public.stdout.decode()
 
 
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_domain_only_public_leaves_personal_data_out(run_cli, env, fmt):
+    full = run_cli("export", "--format", fmt, "--domain-only", env=env)
+    assert full.returncode == 0 and "Muster" in full.stdout.decode()  # a person is no vocabulary
+    public = run_cli("export", "--format", fmt, "--domain-only", "--public", env=env)
+    assert public.returncode == 0, public.stderr
+    assert found(public.stdout.decode()) == [] and "Cool Silicon" in public.stdout.decode()
+
+
+@pytest.mark.parametrize("domain", [[], ["--domain-only"]])
+def test_export_csv_folder_public_leaves_personal_data_out(run_cli, env, tmp_path, domain):
+    for mode, folder in (([], tmp_path / "full"), (["--public"], tmp_path / "public")):
+        result = run_cli("export", "--format", "csv", *domain, *mode, "--output", folder, env=env)
+        assert result.returncode == 0, result.stderr
+    text = lambda folder: "".join((folder / n).read_text() for n in ("nodes.csv", "edges.csv"))  # noqa: E731
+    assert "Muster" in text(tmp_path / "full")
+    assert found(text(tmp_path / "public")) == [] and "Cool Silicon" in text(tmp_path / "public")
+
+
 def test_saxgraph_public_in_the_environment_turns_public_mode_on(run_cli, env):
     everything = "SELECT ?s ?p ?o { ?s ?p ?o }"
     result = run_cli("query", everything, "--format", "csv", env={**env, "SAXGRAPH_PUBLIC": "1"})

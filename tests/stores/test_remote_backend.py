@@ -29,6 +29,7 @@ SAME_BYTES = [
     "/download/saxgraph.nq",
     "/download/saxgraph.ttl",
     "/download/saxgraph.graphml",
+    "/download/saxgraph.jsonld",
 ]
 
 QUERIES = [
@@ -58,6 +59,18 @@ def test_pages_resources_and_downloads_are_the_bytes_the_embedded_store_gives(re
     mine, theirs = remote.get(path), local.get(path)
     assert mine.status_code == theirs.status_code == 200
     assert mine.data == theirs.data
+
+
+def test_domain_only_download_has_the_nodes_and_edges_the_embedded_store_gives(remote, local):
+    """The vocabulary rule (subclasses of SKOS concepts, ...) holds through a remote store too."""
+    import io
+
+    import networkx as nx
+
+    mine, theirs = (nx.read_graphml(io.BytesIO(client.get("/download/saxgraph-domain.graphml").data))
+                    for client in (remote, local))
+    assert set(mine) == set(theirs) and sorted(mine.edges()) == sorted(theirs.edges())
+    assert "https://w3id.org/saxgraph/id/scheme/topics" not in mine
 
 
 @pytest.mark.parametrize("sparql", QUERIES)

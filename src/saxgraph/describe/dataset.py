@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from saxgraph import formats
 from saxgraph.describe.resource import DERIVED_FROM, RDF_TYPE, TITLE
+from saxgraph.exports import dump_files
 from saxgraph.namespaces import (
     BASE,
     CURATION_GRAPH,
@@ -132,16 +133,19 @@ def description(store, base_url: str) -> list[ox.Triple]:
         ox.Triple(SERVICE, _n(str(DCAT.servesDataset)), ds),
         ox.Triple(SERVICE, _n(DCT + "license"), LICENSE),
     ]
-    # One distribution per dump; RDF dumps are also void:dataDump.
-    for fmt in formats.of_kind(formats.RDF) + formats.of_kind(formats.GRAPH_EXPORT):
-        url = _n(f"{base_url}/download/saxgraph.{fmt.extension}")
-        dist = _n(f"{DESCRIPTION_IRI}#dump-{fmt.name}")
+    # One distribution per file of /download/; RDF dumps are also void:dataDump.
+    for file in dump_files():
+        fmt = file.fmt
+        url = _n(f"{base_url}/download/{file.filename}")
+        dist = _n(f"{DESCRIPTION_IRI}#dump-{fmt.name}" + ("-domain" if file.domain_only else ""))
         if fmt.kind == formats.RDF:
             out.append(ox.Triple(ds, _n(str(VOID.dataDump)), url))
+        title = (f"saxgraph as {fmt.label}, domain only (without the vocabulary: topics, roles)"
+                 if file.domain_only else f"saxgraph as {fmt.label}")
         out += [
             ox.Triple(ds, _n(str(DCAT.distribution)), dist),
             ox.Triple(dist, rdf_type, _n(str(DCAT.Distribution))),
-            ox.Triple(dist, _n(DCT + "title"), _en(f"saxgraph as {fmt.label}")),
+            ox.Triple(dist, _n(DCT + "title"), _en(title)),
             ox.Triple(dist, _n(str(DCAT.downloadURL)), url),
             ox.Triple(dist, _n(str(DCAT.accessURL)), url),
             ox.Triple(dist, _n(str(DCAT.mediaType)),

@@ -21,7 +21,6 @@ from saxgraph.web.negotiation import negotiate, vary_and_alternates
 
 bp = Blueprint("downloads", __name__)
 
-PREFIX = "saxgraph."
 NO_GZIP = {"csv"}  # already a zip archive
 
 
@@ -32,35 +31,37 @@ class Dump:
     etag: str
 
 
-def dump_formats() -> list[formats.Format]:
-    """Every format of `saxgraph export`: the RDF syntaxes, then the graph-tool exports."""
-    return list(formats.of_kind(formats.RDF)) + list(formats.of_kind(formats.GRAPH_EXPORT))
-
-
-def dump(store, fmt: formats.Format) -> Dump:
-    """The dataset in `fmt`, made on first use (once per dataset and format)."""
+def dump(store, fmt: formats.Format, domain_only: bool = False) -> Dump:
+    """The dataset in `fmt` (domain only: without the vocabulary), made on first use (once per dataset,
+    format and variant)."""
 
     def make() -> Dump:
         buffer = io.BytesIO()
-        exports.export(store, fmt.name, buffer)
+        exports.export(store, fmt.name, buffer, domain_only=domain_only)
         body = buffer.getvalue()
         gzipped = None if fmt.name in NO_GZIP else gzip.compress(body, compresslevel=9, mtime=0)
-        return Dump(body, gzipped, hashlib.sha256(f"{store.version} {fmt.name}".encode()).hexdigest()[:40])
+        tag = f"{store.version} {fmt.name}" + (" domain" if domain_only else "")
+        return Dump(body, gzipped, hashlib.sha256(tag.encode()).hexdigest()[:40])
 
-    return store.derived(("dump", fmt.name, fmt.kind), make)
+    return store.derived(_key(fmt, domain_only), make)
+
+
+def _key(fmt: formats.Format, domain_only: bool) -> tuple:
+    return ("dump", fmt.name, fmt.kind) + (("domain",) if domain_only else ())
 
 
 def listing(store) -> list[dict]:
     base = base_url()
     rows = []
-    for fmt in dump_formats():
-        cached = store.derived_already(("dump", fmt.name, fmt.kind))
-        rows.append({"name": fmt.name, "label": fmt.label, "media_type": fmt.media_type,
-                     "kind": fmt.kind, "keeps_graphs": fmt.datasets,
-                     "url": f"{base}/download/{PREFIX}{fmt.extension}",
-                     "path": f"/download/{PREFIX}{fmt.extension}",
+    for file in exports.dump_files():
+        fmt = file.fmt
+        cached = store.derived_already(_key(fmt, file.domain_only))
+        rows.append({"name": fmt.name, "label": file.label, "media_type": fmt.media_type,
+                     "kind": fmt.kind, "keeps_graphs": fmt.datasets, "domain_only": file.domain_only,
+                     "url": f"{base}/download/{file.filename}",
+                     "path": f"/download/{file.filename}",
                      "bytes": len(cached.body) if cached else None,
-                     "command": f"saxgraph export --format {fmt.name}"})
+                     "command": file.command})
     return rows
 
 
@@ -86,15 +87,16 @@ def index_redirect():
 
 @bp.get("/download/<filename>")
 def download(filename: str):
-    extension = filename[len(PREFIX):] if filename.startswith(PREFIX) else None
-    fmt = next((f for f in dump_formats() if f.extension == extension), None)
-    if fmt is None:
-        if extension == "csv":  # the node/edge tables come as one zip
-            return redirect(f"/download/{PREFIX}csv.zip", code=301)
-        known = ", ".join(PREFIX + f.extension for f in dump_formats())
+    file = next((f for f in exports.dump_files() if f.filename == filename), None)
+    if file is None:
+        tables = next((f for f in exports.dump_files() if f.filename == filename + ".zip"), None)
+        if tables is not None and tables.fmt.name == "csv":  # the node/edge tables come as one zip
+            return redirect(f"/download/{tables.filename}", code=301)
+        known = ", ".join(f.filename for f in exports.dump_files())
         return plain(404, f"Not found: /download/{filename}. Downloads: {known} (list at /download/).")
+    fmt = file.fmt
     store = get_store()
-    built = dump(store, fmt)
+    built = dump(store, fmt, file.domain_only)
     use_gzip = built.gzipped is not None and request.accept_encodings["gzip"] > 0
     body, etag = (built.gzipped, built.etag + "-gzip") if use_gzip else (built.body, built.etag)
     response = Response(body, content_type=fmt.content_type)
@@ -102,7 +104,7 @@ def download(filename: str):
         response.headers["Content-Encoding"] = "gzip"
     if built.gzipped is not None:
         response.vary.add("Accept-Encoding")
-    response.headers["Content-Disposition"] = f'attachment; filename="{PREFIX}{fmt.extension}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{file.filename}"'
     response.headers["Cache-Control"] = "public, max-age=3600, must-revalidate"
     response.set_etag(etag)
     return response.make_conditional(request)
