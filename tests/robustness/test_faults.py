@@ -15,8 +15,8 @@ import pytest
 
 from saxgraph.build.folder import DATASET_FILE, MANIFEST_FILE
 from saxgraph.store.open import open_build
+from tests.helpers import live
 from tests.helpers.processes import wait_until
-from tests.robustness import live
 
 pytestmark = pytest.mark.server
 
