@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from saxgraph.build.pipeline import build  # noqa: E402
 from saxgraph.build.sources import discover, source_root  # noqa: E402
-from tests.robustness import live  # noqa: E402
+from tests.helpers import live  # noqa: E402
 
 
 def main() -> int:

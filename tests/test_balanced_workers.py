@@ -9,7 +9,7 @@ import time
 import pytest
 
 from saxgraph.server.balancing import DECLINE_SECONDS, BalancedThreadWorker, ConnectionBoard
-from tests.sparql.test_serve import free_port, wait_for
+from tests.helpers.processes import free_port, wait_for
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from saxgraph.build.sources import discover
 from saxgraph.namespaces import SPARQL_PREFIXES
 from saxgraph.store.dataset import Store
 from saxgraph.store.open import filtered
-from tests.test_build import CLUSTERS, edit, problems_of
+from tests.helpers.mistakes import CLUSTERS, edit, problems_of
 
 CURATION = "data/curation/clusters.ttl"
 

@@ -18,7 +18,7 @@ from saxgraph.build.pipeline import document_nodes, parse_sources
 from saxgraph.build.sources import discover
 from saxgraph.build.validation import shacl_problems
 from saxgraph.errors import SaxgraphError
-from tests.test_build import CLUSTERS, REFERENCE_CASES, SHAPE_CASES, edit
+from tests.helpers.mistakes import CLUSTERS, REFERENCE_CASES, SHAPE_CASES, edit
 
 ROOT = Path(__file__).resolve().parents[1]
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -5,10 +5,8 @@ threaded test server, once against `saxgraph serve` (gunicorn) as deployed."""
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,27 +15,9 @@ from pathlib import Path
 import pytest
 
 import saxgraph
+from tests.helpers.processes import free_port, wait_for
 
 FORM = "application/x-www-form-urlencoded; charset=UTF-8"  # what OpenRefine's HTTP client sends
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, process, log: Path, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited: {log.read_text()}")
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"server not up at {url}: {log.read_text()}")
 
 
 def get(url: str) -> tuple[int, str, str]:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.robustness import live
+from tests.helpers import live
 
 pytestmark = pytest.mark.server
 

@@ -9,14 +9,14 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from saxgraph.build.folder import DATASET_FILE, MANIFEST_FILE
 from saxgraph.store.open import open_build
-from tests.robustness import live
+from tests.helpers import live
+from tests.helpers.processes import wait_until
 
 pytestmark = pytest.mark.server
 
@@ -66,16 +66,6 @@ def in_background(fn):
     return thread, result
 
 
-def wait_for(predicate, seconds: float = 30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    return predicate()
-
-
 def good(server) -> bool:
     status, body = live.sparql(server.base, "ASK { ?s ?p ?o }", timeout=30)
     return status == 200 and b"true" in body
@@ -84,7 +74,7 @@ def good(server) -> bool:
 def test_a_query_worker_killed_mid_query_is_a_503_and_is_replaced(server):
     assert good(server)
     thread, result = in_background(lambda: live.sparql(server.base, ENDLESS, timeout=60))
-    busy = wait_for(lambda: busy_query_workers(server), 20)
+    busy = wait_until(lambda: busy_query_workers(server), 20)
     assert busy, "the query never started"
     os.kill(busy[0], signal.SIGKILL)
     thread.join(60)
@@ -100,19 +90,20 @@ def test_a_gunicorn_worker_killed_mid_query_is_replaced_and_others_keep_serving(
     before = gunicorn_workers(server)
     assert len(before) == 2
     thread, result = in_background(lambda: live.sparql(server.base, ENDLESS, timeout=60))
-    busy = wait_for(lambda: busy_query_workers(server), 20)
+    busy = wait_until(lambda: busy_query_workers(server), 20)
     assert busy
     victim = next(w for w in before if busy[0] in live.children(w))
     os.kill(victim, signal.SIGKILL)
     thread.join(60)
     # the client of the killed worker loses its connection (nothing else could answer it); nothing else fails
     assert isinstance(result["value"], OSError), result["value"]
-    replaced = wait_for(lambda: len(gunicorn_workers(server)) == 2 and victim not in gunicorn_workers(server))
+    replaced = wait_until(lambda: len(gunicorn_workers(server)) == 2
+                          and victim not in gunicorn_workers(server))
     assert replaced, gunicorn_workers(server)
     assert all(good(server) for _ in range(10))
     # the killed worker's query process does not outlive it
-    assert wait_for(lambda: not os.path.exists(f"/proc/{busy[0]}") or
-                    open(f"/proc/{busy[0]}/stat").read().rsplit(")", 1)[1].split()[0] == "Z", 10)
+    assert wait_until(lambda: not os.path.exists(f"/proc/{busy[0]}") or
+                      open(f"/proc/{busy[0]}/stat").read().rsplit(")", 1)[1].split()[0] == "Z", 10)
 
 
 WRITER = """
@@ -133,8 +124,8 @@ def test_a_build_killed_mid_write_leaves_the_last_good_build_served(tmp_path):
     manifest = json.dumps({"hash": "sha256:" + hashlib.sha256(old).hexdigest()}).encode()
     (out / MANIFEST_FILE).write_bytes(manifest)
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(out)])
-    started = wait_for(lambda: [p for p in out.iterdir() if p.name.startswith(".")]
-                       or writer.poll() is not None)
+    started = wait_until(lambda: [p for p in out.iterdir() if p.name.startswith(".")]
+                         or writer.poll() is not None)
     assert writer.poll() is None and started, "the writer finished before it could be interrupted"
     writer.kill()
     writer.wait()

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.robustness import live
+from tests.helpers import live
 
 pytestmark = pytest.mark.server
 

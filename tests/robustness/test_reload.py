@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 
 from saxgraph.build.folder import DATASET_FILE, MANIFEST_FILE, write_atomically
-from tests.sparql.test_serve import free_port, get, wait_for
+from tests.helpers.processes import free_port, get, wait_for
 
 pytestmark = pytest.mark.server
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tests.robustness import live
+from tests.helpers import live
 
 pytestmark = pytest.mark.server
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.sparql.test_serve import free_port, get, wait_for
+from tests.helpers.processes import free_port, get, wait_for
 
 PERSONAL = ["Erika", "Muster", "erika-muster", "+49351123456", "+49 (0)351 123 456", "Projektleiterin"]
 

@@ -4,7 +4,7 @@ import pytest
 
 from saxgraph.publish import publish
 from tests.conftest import require_or_skip
-from tests.stores.servers import oxigraph_binary, start_oxigraph, start_virtuoso, virtuoso_binary
+from tests.helpers.stores import oxigraph_binary, start_oxigraph, start_virtuoso, virtuoso_binary
 
 REQUIRE = "SAXGRAPH_REQUIRE_STORES"
 STORES = ["oxigraph", "virtuoso"]

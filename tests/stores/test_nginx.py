@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import require_or_skip
-from tests.sparql.test_serve import free_port, wait_for
+from tests.helpers.processes import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRE = "SAXGRAPH_REQUIRE_STORES"

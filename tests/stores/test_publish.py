@@ -12,7 +12,7 @@ from saxgraph.namespaces import GRAPH_BASE
 from saxgraph.publish import default_query_endpoint, graph_url, publish
 from saxgraph.store.dataset import UNION_GRAPH
 from saxgraph.store.http_client import HttpClient
-from tests.stores.servers import start_oxigraph
+from tests.helpers.stores import start_oxigraph
 
 pytestmark = pytest.mark.server
 

@@ -12,7 +12,7 @@ import pytest
 
 from saxgraph.errors import BackendError
 from saxgraph.web import create_app
-from tests.stores.servers import free_port
+from tests.helpers.processes import free_port
 
 pytestmark = pytest.mark.server
 
@@ -149,7 +149,7 @@ def test_a_backend_that_cannot_be_reached_is_an_error_at_startup():
 
 def test_a_backend_that_goes_away_is_a_502(tmp_path, real_build):
     from saxgraph.publish import publish
-    from tests.stores.servers import start_oxigraph
+    from tests.helpers.stores import start_oxigraph
 
     server = start_oxigraph(tmp_path)
     try:

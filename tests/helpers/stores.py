@@ -3,13 +3,12 @@ temporary folder and killed at teardown: Oxigraph's server (PyPI `oxigraph`) and
 (Debian `virtuoso-opensource`)."""
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.helpers.processes import free_port, wait_for
 
 VIRTUOSO_INI = """\
 [Database]
@@ -63,12 +62,6 @@ class StoreServer:
                 self.process.wait()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def oxigraph_binary() -> str | None:
     beside_python = Path(sys.executable).parent / "oxigraph"
     return str(beside_python) if beside_python.is_file() else shutil.which("oxigraph")
@@ -86,7 +79,7 @@ def start_oxigraph(directory: Path, port: int | None = None) -> StoreServer:
                                 "--bind", f"127.0.0.1:{port}", "--timeout-s", "5"], stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     server = StoreServer("oxigraph", process, f"{base}/store", f"{base}/query", None, directory)
-    _wait_until_up(server, f"{base}/query?query=ASK%7B%7D", 30)
+    _wait_until_up(server, f"{base}/query?query=ASK%7B%7D", directory / "oxigraph.log", 30)
     return server
 
 
@@ -101,21 +94,15 @@ def start_virtuoso(directory: Path) -> StoreServer:
     base = f"http://127.0.0.1:{http_port}"
     server = StoreServer("virtuoso", process, f"{base}/sparql-graph-crud-auth?graph-uri=", f"{base}/sparql",
                          ("dba", "dba"), directory)
-    _wait_until_up(server, f"{base}/sparql?query=ASK%7B%7D", 120)
+    _wait_until_up(server, f"{base}/sparql?query=ASK%7B%7D", directory / "virtuoso.out", 120)
     return server
 
 
-def _wait_until_up(server: StoreServer, url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"{server.name} exited with {server.process.returncode}; "
-                               f"see {server.directory}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    server.stop()
-    raise RuntimeError(f"{server.name} did not answer within {seconds} s; see {server.directory}")
+def _wait_until_up(server: StoreServer, url: str, log: Path, seconds: float) -> None:
+    """Until the store answers; if it does not, it is stopped (no process left behind) and the error
+    carries its log."""
+    try:
+        wait_for(url, server.process, log, seconds)
+    except AssertionError:
+        server.stop()
+        raise

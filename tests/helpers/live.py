@@ -9,18 +9,12 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.helpers.processes import fetch, free_port, wait_for
 
 
 @dataclass
@@ -46,7 +40,7 @@ def serve(build_dir: Path, workdir: Path, server: str = "gunicorn", workers: int
             stdout=out, stderr=out, cwd=workdir, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base, process, log)
+        wait_for(f"{base}/health", process, log, seconds=60)
         yield Server(base, port, process, log)
     finally:
         process.terminate()
@@ -55,19 +49,6 @@ def serve(build_dir: Path, workdir: Path, server: str = "gunicorn", workers: int
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def _wait_until_up(base: str, process, log: Path, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited: {log.read_text()}")
-        try:
-            urllib.request.urlopen(f"{base}/health", timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"server not up at {base}: {log.read_text()}")
 
 
 # --- memory -----------------------------------------------------------------------------------------------
@@ -108,16 +89,6 @@ def tree_rss_mb(pid: int) -> float:
 
 
 # --- requests ---------------------------------------------------------------------------------------------
-
-def fetch(url: str, data: bytes | None = None, headers: dict | None = None,
-          timeout: float = 60) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
 
 def sparql(base: str, query: str, timeout: float = 60, **params) -> tuple[int, bytes]:
     extra = "".join(f"&{k}={quote(v)}" for k, v in params.items())
