@@ -209,9 +209,9 @@ def add_fallback_labels(store, labels: dict, iris) -> None:
             labels[iri] = shown
             continue
         for prop in FALLBACK_LABEL_PROPERTIES:
-            quads = store.quads(ox.NamedNode(iri), prop, None, None)
-            found = {q.object.language or "": q.object.value
-                     for q in quads if isinstance(q.object, ox.Literal)}
+            literals = sorted((q.object for q in store.quads(ox.NamedNode(iri), prop, None, None)
+                               if isinstance(q.object, ox.Literal)), key=lambda o: o.value, reverse=True)
+            found = {o.language or "": o.value for o in literals}  # each language's first value, in any store
             if found:
                 labels[iri] = found
                 break
@@ -223,18 +223,20 @@ def membership_label(store, iri: str) -> dict[str, str] | None:
     node = ox.NamedNode(iri)
     if not any(True for _ in store.quads(node, RDF_TYPE, MEMBERSHIP, None)):
         return None
-    parts = {}
+    parts: dict[str, list[dict[str, str]]] = {}
     for name, prop in (("member", MEMBER), ("organisation", ORGANISATION), ("role", ROLE)):
-        value = next((q.object for q in store.quads(node, prop, None, None)), None)
-        if isinstance(value, ox.NamedNode):
-            found = labels_of(store, [value.value]).get(value.value) or {"": value.value.rsplit("/", 1)[-1]}
-            parts[name] = found
+        # every value, by IRI: a post with two roles reads the same from every store, whatever its order
+        values = sorted(q.object.value for q in store.quads(node, prop, None, None)
+                        if isinstance(q.object, ox.NamedNode))
+        if values:
+            found = labels_of(store, values)
+            parts[name] = [found.get(value) or {"": value.rsplit("/", 1)[-1]} for value in values]
     if "member" not in parts or "organisation" not in parts:
         return None
-    languages = set().union(*parts.values()) or {""}
+    languages = set().union(*(found for each in parts.values() for found in each)) or {""}
     out = {}
     for lang in sorted(languages):
-        words = {name: best_label(found, lang) for name, found in parts.items()}
+        words = {name: ", ".join(best_label(found, lang) for found in each) for name, each in parts.items()}
         text = f"{words['member']} {'bei' if lang == 'de' else 'at'} {words['organisation']}"
         if words.get("role"):
             text += f" ({words['role']})"
