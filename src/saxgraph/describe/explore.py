@@ -211,9 +211,10 @@ def facts(store, iri: str) -> dict:
     d = describe(store, iri, max_incoming=0)
     me = ox.NamedNode(iri)
     own = [f for f in d.outgoing if f.subject == me and not set(f.graphs) <= SKIPPED_GRAPHS]
-    class_labels = labels_of(store, d.types())
-    types = [{"iri": t, "label": best_label(class_labels.get(t)) or compact(t)} for t in d.types()
-             if t.startswith(str(SG))]
+    asserted = sorted({f.object.value for f in own
+                       if f.predicate == RDF_TYPE and f.object.value.startswith(str(SG))})
+    class_labels = labels_of(store, asserted)
+    types = [{"iri": t, "label": best_label(class_labels.get(t)) or compact(t)} for t in asserted]
     grouped: dict[str, list] = {}
     for fact in own:
         if fact.predicate == RDF_TYPE:
@@ -224,7 +225,7 @@ def facts(store, iri: str) -> dict:
             label = best_label(d.labels.get(term.value)) or compact(term.value)
             values.append({"iri": term.value, "label": label})
         elif isinstance(term, ox.Literal):
-            values.append({"value": term.value, "lang": term.language})
+            values.append({"value": term.value, "lang": term.language or ""})
     property_labels = labels_of(store, list(grouped))
     properties = [{"property": p, "label": best_label(property_labels.get(p)) or compact(p), "values": v[:5],
                    "more": max(0, len(v) - 5)} for p, v in grouped.items()]
