@@ -26,6 +26,7 @@ from saxgraph.namespaces import (
 SKIPPED_GRAPHS = frozenset(str(graph_iri(g)) for g in (INFERRED_GRAPH, ONTOLOGY_GRAPH, EVIDENCE_GRAPH))
 CURATION_IRI = str(graph_iri(CURATION_GRAPH))
 ONTOLOGY_IRI = str(graph_iri(ONTOLOGY_GRAPH))
+LABEL = PREFIXES["rdfs"] + "label"
 SUBCLASS_OF = ox.NamedNode(PREFIXES["rdfs"] + "subClassOf")
 EVIDENCE_PREFIX = ID_BASE + "evidence/"  # the reifiers of statements: provenance, not entities
 
@@ -217,7 +218,7 @@ def facts(store, iri: str) -> dict:
     types = [{"iri": t, "label": best_label(class_labels.get(t)) or compact(t)} for t in asserted]
     grouped: dict[str, list] = {}
     for fact in own:
-        if fact.predicate == RDF_TYPE:
+        if fact.predicate == RDF_TYPE or fact.predicate.value == LABEL:  # the heading says the label
             continue
         values = grouped.setdefault(fact.predicate.value, [])
         term = fact.object

@@ -48,6 +48,10 @@
         "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
       { selector: "edge:selected", style: { "line-color": "#0b5cad", "target-arrow-color": "#0b5cad",
         "width": 2.5 } },
+      // the whole graph: straight edges without labels (a selected edge still says its property), which
+      // draw several times faster than labelled curves (bench/explorer_render.py)
+      { selector: "edge.dense", style: { "curve-style": "straight", "label": "", "arrow-scale": 0.6 } },
+      { selector: "edge.dense:selected", style: { "label": "data(label)" } },
       { selector: ".off", style: { "display": "none" } }
     ]
   });
@@ -121,7 +125,68 @@
     return !clash;
   }
 
-  function ringPositions(centre, count, direction, fullCircle) {
+  // A grid of the positions taken, for placing hundreds of nodes at once (the whole graph).
+  function Occupancy() { this.cells = {}; }
+  Occupancy.prototype.key = function (x, y) { return Math.floor(x / CLEARANCE) + ":" + Math.floor(y / CLEARANCE); };
+  Occupancy.prototype.add = function (p) {
+    var k = this.key(p.x, p.y);
+    (this.cells[k] = this.cells[k] || []).push(p);
+  };
+  Occupancy.prototype.free = function (p) {
+    var cx = Math.floor(p.x / CLEARANCE), cy0 = Math.floor(p.y / CLEARANCE);
+    for (var i = -1; i <= 1; i++) {
+      for (var j = -1; j <= 1; j++) {
+        var cell = this.cells[(cx + i) + ":" + (cy0 + j)] || [];
+        for (var k = 0; k < cell.length; k++) {
+          if (Math.abs(cell[k].x - p.x) < CLEARANCE && Math.abs(cell[k].y - p.y) < CLEARANCE) { return false; }
+        }
+      }
+    }
+    return true;
+  };
+
+  // The whole graph placed the way expansions place nodes: from the best linked entity outwards, each
+  // entity's unplaced neighbours on rings around it (deterministic: a reload puts everything back).
+  function placeAll(nodes, edges) {
+    var links = {}, degree = {};
+    nodes.forEach(function (n) { links[n.id] = []; degree[n.id] = 0; });
+    edges.forEach(function (e) {
+      if (!links[e.source] || !links[e.target]) { return; }
+      links[e.source].push(e.target); links[e.target].push(e.source);
+      degree[e.source] += 1; degree[e.target] += 1;
+    });
+    var order = nodes.map(function (n) { return n.id; }).sort(function (a, b) {
+      return degree[b] - degree[a] || (a < b ? -1 : 1);
+    });
+    var started = performance.now();
+    var pos = {}, from = {}, taken = new Occupancy(), right = null;
+    order.forEach(function (start) {
+      if (pos[start]) { return; }
+      pos[start] = right === null ? { x: 0, y: 0 } : { x: right + 2 * FIRST_RING, y: 0 };
+      taken.add(pos[start]);
+      var queue = [start];
+      while (queue.length) {
+        var u = queue.shift();
+        var fresh = Array.from(new Set(links[u])).filter(function (v) { return !pos[v]; }).sort();
+        if (!fresh.length) { continue; }
+        var direction = 0, full = true;
+        if (from[u]) { direction = Math.atan2(pos[u].y - pos[from[u]].y, pos[u].x - pos[from[u]].x); full = false; }
+        var spots = ringPositions(pos[u], fresh.length, direction, full, function (p) { return taken.free(p); });
+        fresh.forEach(function (v, i) {
+          pos[v] = spots[i] || { x: pos[u].x, y: pos[u].y };
+          from[v] = u;
+          taken.add(pos[v]);
+          queue.push(v);
+        });
+      }
+      Object.keys(pos).forEach(function (k) { if (right === null || pos[k].x > right) { right = pos[k].x; } });
+    });
+    origin = from;
+    root.dataset.placeMs = String(Math.round(performance.now() - started));
+    return pos;
+  }
+
+  function ringPositions(centre, count, direction, fullCircle, isFree) {
     var sector = fullCircle ? 2 * Math.PI : (count <= 5 ? 0.8 * Math.PI : (count <= 12 ? 1.3 * Math.PI
       : 2 * Math.PI));
     if (sector >= 2 * Math.PI) { fullCircle = true; }
@@ -133,7 +198,7 @@
         var angle = fullCircle ? direction + 2 * Math.PI * (j + (ring % 2) * 0.5) / slots
           : direction - sector / 2 + sector * (j + 0.5) / slots;
         var pos = { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) };
-        if (free(pos, out)) { out.push(pos); }
+        if (isFree ? isFree(pos) : free(pos, out)) { out.push(pos); }
       }
     }
     return out;
@@ -183,7 +248,8 @@
         elements.push({ group: "nodes", data: nodeData(n), position: spots[i] || centre });
       });
     } else {
-      fresh.forEach(function (n) { elements.push({ group: "nodes", data: nodeData(n), position: { x: 0, y: 0 } }); });
+      var placed = placeAll(fresh, data.edges);
+      fresh.forEach(function (n) { elements.push({ group: "nodes", data: nodeData(n), position: placed[n.id] }); });
     }
     data.edges.forEach(function (e) {
       if (cy.getElementById(e.id).empty()) { elements.push({ group: "edges", data: edgeData(e) }); }
@@ -207,12 +273,27 @@
       }
       if (state.expanded.indexOf(iri) < 0) { state.expanded.push(iri); }
       info[iri] = { total: data.total, shown: data.nodes.length - 1 };
+      if (!restoring) { keepInView(node); }
       status(data.truncated ? fill(T("of"), { shown: data.nodes.length - 1, total: data.total }) : "");
       afterChange();
     }).catch(function (error) {
       status(T("error") + " " + error.message);
       root.dataset.error = String(error.message);
     }).finally(function () { root.setAttribute("aria-busy", "false"); });
+  }
+
+  // After an expansion the view moves only if what is on screen no longer fits in it: it then zooms out to
+  // show all (nodes never move; the view does, once).
+  var MIN_READABLE_ZOOM = 0.45;  // the zoom down to which every node label is drawn (see scaleFonts)
+  function keepInView(node) {
+    var visible = cy.elements(":visible");
+    if (visible.empty()) { return; }
+    var bb = visible.boundingBox(), ext = cy.extent();
+    if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) { return; }
+    cy.fit(visible, 30);
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(visible); }
+    if (cy.zoom() < MIN_READABLE_ZOOM) { cy.zoom(MIN_READABLE_ZOOM); cy.center(node); }
+    scaleFonts();
   }
 
   function afterChange() {
@@ -452,9 +533,9 @@
     if (visible.empty()) { return; }
     cy.fit(visible, 30);
     if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(visible); }
-    if (!state.whole && cy.zoom() < 0.6) {
+    if (!state.whole && cy.zoom() < MIN_READABLE_ZOOM) {
       var anchor = cy.getElementById(state.focus[0] || "");
-      cy.zoom(0.6);
+      cy.zoom(MIN_READABLE_ZOOM);
       cy.center(anchor.nonempty() && anchor.visible() ? anchor : visible);
     }
     scaleFonts();
@@ -465,14 +546,23 @@
     var pinned = cy.nodes(".pinned");
     pinned.lock();
     var started = performance.now();
+    // cose is quadratic: fine for the few hundred nodes of expansions, slow for the whole graph (bench/)
     cy.layout({ name: "cose", eles: visible, animate: false, randomize: false, fit: false,
-                nodeRepulsion: 450000, idealEdgeLength: 120, numIter: 1000 }).run();
+                nodeRepulsion: 450000, idealEdgeLength: 120, numIter: visible.nodes().length > 300 ? 250 : 1000 }).run();
     pinned.unlock();
     root.dataset.layoutMs = String(Math.round(performance.now() - started));
     defaultView();
   }
 
+  // While the view moves, a large graph is drawn without its edges (Cytoscape's hideEdgesOnViewport, an
+  // option of its renderer that can only be given at start, hence set on the renderer here).
+  function denseViewport(on) {
+    var renderer = cy.renderer && cy.renderer();
+    if (renderer && "hideEdgesOnViewport" in renderer) { renderer.hideEdgesOnViewport = on; }
+  }
+
   function clearAll() {
+    denseViewport(false);
     cy.elements().remove();
     state = { focus: [], expanded: [], hidden: {}, pins: {}, off: { fc: {}, fp: {}, fd: {} }, selected: null,
               whole: false };
@@ -490,10 +580,9 @@
       cy.elements().remove();
       state.whole = true;
       addData(data, null);
+      cy.elements().addClass("dense");
+      denseViewport(true);
       var t2 = performance.now();
-      cy.layout({ name: "cose", animate: false, randomize: true, fit: false, nodeRepulsion: 450000,
-                  idealEdgeLength: 90, numIter: 1000 }).run();
-      var t3 = performance.now();
       Object.keys(state.pins).forEach(function (id) {
         var n = cy.getElementById(id);
         if (n.nonempty()) { n.position(state.pins[id]); n.addClass("pinned"); }
@@ -501,9 +590,18 @@
       afterChange();
       defaultView();
       root.dataset.fetchMs = String(Math.round(t1 - t0));
-      root.dataset.addMs = String(Math.round(t2 - t1));
-      root.dataset.layoutMs = String(Math.round(t3 - t2));
-      status(fill(T("whole"), { nodes: cy.nodes().length, edges: cy.edges().length, ms: Math.round(t3 - t2) }));
+      root.dataset.addMs = String(Math.round(t2 - t1));  // placement (placeMs) included
+      // drawn: Cytoscape draws on the next animation frame; the one after it sees that frame done
+      return new Promise(function (resolve) {
+        window.requestAnimationFrame(function () {
+          window.requestAnimationFrame(function () {
+            root.dataset.renderMs = String(Math.round(performance.now() - t1));
+            status(fill(T("whole"), { nodes: cy.nodes().length, edges: cy.edges().length,
+                                      ms: root.dataset.renderMs }));
+            resolve();
+          });
+        });
+      });
     }).catch(function (error) { status(T("error") + " " + error.message); })
       .finally(function () { root.setAttribute("aria-busy", "false"); });
   }
