@@ -249,10 +249,13 @@
       });
     } else {
       var placed = placeAll(fresh, data.edges);
-      fresh.forEach(function (n) { elements.push({ group: "nodes", data: nodeData(n), position: placed[n.id] }); });
+      fresh.forEach(function (n) {
+        elements.push({ group: "nodes", data: nodeData(n), position: placed[n.id], classes: "dense" });
+      });
     }
+    var dense = parent ? "" : "dense";
     data.edges.forEach(function (e) {
-      if (cy.getElementById(e.id).empty()) { elements.push({ group: "edges", data: edgeData(e) }); }
+      if (cy.getElementById(e.id).empty()) { elements.push({ group: "edges", data: edgeData(e), classes: dense }); }
     });
     cy.add(elements);
   }
@@ -380,12 +383,13 @@
     cy.batch(function () {
       cy.nodes().forEach(function (n) {
         var off = !!state.hidden[n.id()] || !!state.off.fc[classKey(n.data("cls")) || "-"];
-        n.toggleClass("off", off);
+        if (n.hasClass("off") !== off) { n.toggleClass("off", off); }  // an unchanged class costs a restyle too
       });
       cy.edges().forEach(function (e) {
         var graphs = e.data("graphs") || [];
         var byDoc = graphs.length > 0 && graphs.every(function (g) { return state.off.fd[docKey(g)]; });
-        e.toggleClass("off", !!state.off.fp[propKey(e.data("property"))] || byDoc);
+        var off = !!state.off.fp[propKey(e.data("property"))] || byDoc;
+        if (e.hasClass("off") !== off) { e.toggleClass("off", off); }
       });
     });
     var unhide = document.getElementById("explore-unhide");
@@ -521,7 +525,14 @@
     cy.style().selector("node").style({ "font-size": node, "text-max-width": node * 13 })
       .selector("edge").style("font-size", edge).update();
   }
-  cy.on("zoom", function () { if (!fontFrame) { fontFrame = window.requestAnimationFrame(scaleFonts); } });
+  // restyling every element costs ~0.5 ms a node: a large graph is restyled once the zoom has settled
+  var fontTimer = null;
+  cy.on("zoom", function () {
+    if (cy.nodes().length > 300) {
+      window.clearTimeout(fontTimer);
+      fontTimer = window.setTimeout(scaleFonts, 150);
+    } else if (!fontFrame) { fontFrame = window.requestAnimationFrame(scaleFonts); }
+  });
 
   // --- view controls -------------------------------------------------------------------------------------
   function zoomBy(factor) {
@@ -544,12 +555,20 @@
   function tidy() {
     var visible = cy.elements(":visible");
     var pinned = cy.nodes(".pinned");
-    pinned.lock();
     var started = performance.now();
-    // cose is quadratic: fine for the few hundred nodes of expansions, slow for the whole graph (bench/)
-    cy.layout({ name: "cose", eles: visible, animate: false, randomize: false, fit: false,
-                nodeRepulsion: 450000, idealEdgeLength: 120, numIter: visible.nodes().length > 300 ? 250 : 1000 }).run();
-    pinned.unlock();
+    if (visible.nodes().length > 300) {
+      // cose takes tens of seconds on the whole graph (bench/explorer_render.py): the rings again instead
+      var placed = placeAll(visible.nodes().map(function (n) { return { id: n.id() }; }),
+                            visible.edges().map(function (e) { return { source: e.data("source"), target: e.data("target") }; }));
+      cy.batch(function () {
+        visible.nodes().forEach(function (n) { if (!n.hasClass("pinned") && placed[n.id()]) { n.position(placed[n.id()]); } });
+      });
+    } else {
+      pinned.lock();
+      cy.layout({ name: "cose", eles: visible, animate: false, randomize: false, fit: false,
+                  nodeRepulsion: 450000, idealEdgeLength: 120, numIter: 1000 }).run();
+      pinned.unlock();
+    }
     root.dataset.layoutMs = String(Math.round(performance.now() - started));
     defaultView();
   }
@@ -580,7 +599,6 @@
       cy.elements().remove();
       state.whole = true;
       addData(data, null);
-      cy.elements().addClass("dense");
       denseViewport(true);
       var t2 = performance.now();
       Object.keys(state.pins).forEach(function (id) {
@@ -588,7 +606,11 @@
         if (n.nonempty()) { n.position(state.pins[id]); n.addClass("pinned"); }
       });
       afterChange();
+      var t3 = performance.now();
       defaultView();
+      var t4 = performance.now();
+      root.dataset.filtersMs = String(Math.round(t3 - t2));
+      root.dataset.viewMs = String(Math.round(t4 - t3));
       root.dataset.fetchMs = String(Math.round(t1 - t0));
       root.dataset.addMs = String(Math.round(t2 - t1));  // placement (placeMs) included
       // drawn: Cytoscape draws on the next animation frame; the one after it sees that frame done
