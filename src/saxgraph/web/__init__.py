@@ -19,7 +19,7 @@ ARRIVED = "saxgraph.arrived"
 
 # One blueprint per concern; each module exposes `bp`.
 BLUEPRINTS: list[str] = ["well_formed", "entities", "vocabulary", "graphs", "documents", "search",
-                         "downloads", "sparql", "ops", "ui", "reconcile"]
+                         "downloads", "sparql", "ops", "ui", "reconcile", "explore"]
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -9,7 +9,7 @@ from flask import Flask, Response, current_app, request
 
 # the blueprints whose answers are data for other sites' scripts (the UI pages are not)
 DATA_BLUEPRINTS = frozenset({"sparql", "entities", "vocabulary", "graphs", "documents", "downloads",
-                             "search", "reconcile"})
+                             "search", "reconcile", "explore"})
 EXPOSED = "Content-Type, Content-Location, ETag, Link, Retry-After, Vary, X-Result-Size"
 _HEADER_NAMES = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:[ \t]*,[ \t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*")
 

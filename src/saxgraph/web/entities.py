@@ -162,7 +162,7 @@ def entity_page(d: Description, path: str) -> str:
         variants=variant_links(path), sparql=sparql_links(query),
         sparql_incoming=sparql_links(incoming_query),
         sparql_quotes=sparql_links(quotes_query), neighbourhood_url=f"{path}/neighbourhood.json",
-        explore_url=f"/explore?focus={quote_iri(d.iri)}", cytoscape=cytoscape_asset())
+        explore_url=url_for("explore.page", focus=path[len("/id/"):]), cytoscape=cytoscape_asset())
 
 
 def _page_number(raw) -> int:
