@@ -34,7 +34,7 @@ from measure import PeakMemory, free_port, gib, wait_until_answering  # noqa: E4
 from query_mix import Query, entity_paths, query_mix  # noqa: E402
 
 from saxgraph.build.folder import DATASET_FILE
-from saxgraph.store.dataset import Store  # noqa: E402
+from saxgraph.store.open import open_build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = "ASK { ?s ?p ?o }"
@@ -190,7 +190,7 @@ def load_oxigraph(dataset: Path, location: Path) -> float:
 def bench_size(triples: int, args) -> dict:
     report = {"build": build_at(args.work, triples, reuse=args.reuse)}
     build_dir = Path(report["build"]["build_dir"])
-    store = Store.open_build(build_dir, build_if_missing=False)
+    store = open_build(build_dir, build_if_missing=False)
     mix, pages = query_mix(store), entity_paths(store)
     del store
     oxigraph_dir = build_dir.parent / "oxigraph-store"

@@ -13,8 +13,10 @@ what it was forked with, and without an allow-list cannot open network sockets (
 
 import errno
 import logging
+import math
 import os
 import pickle
+import select
 import signal
 import stat
 import threading
@@ -157,7 +159,7 @@ class QueryPool:
                 self._replace(worker)
                 worker = self._take(client, budget, queued=True)
                 worker.conn.send_bytes(pickle.dumps(request))
-            if not worker.conn.poll(timeout):
+            if not worker.readable(timeout):
                 self._replace(worker)
                 worker = None
                 raise QueryTimeoutError(f"The query ran longer than the time limit of {timeout:g} s and "
@@ -203,7 +205,7 @@ class QueryPool:
             self._queue.done(client)
         while True:
             worker = self._queue.take(client, budget)
-            if not worker.conn.poll(0):  # an idle worker writes nothing: readable means its end closed
+            if not worker.readable(0):  # an idle worker writes nothing: readable means its end closed
                 return worker
             self._queue.done(client)
             self._replace(worker)
@@ -242,6 +244,21 @@ def _crash_signal(wait_status: int | None) -> str | None:
 class _Worker:
     pid: int
     conn: Connection
+    _poller: object = None  # a select.poll on the pipe, made on first use
+
+    def readable(self, timeout: float) -> bool:
+        """Whether the worker has written (or its end closed) within `timeout` seconds: Connection.poll
+        with one poll object per worker instead of a new selector per call (a tenth of a millisecond
+        of every query at seed size)."""
+        if self._poller is None:
+            self._poller = select.poll()
+            self._poller.register(self.conn.fileno(), select.POLLIN)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return bool(self._poller.poll(max(0, math.ceil(timeout * 1000))))
+            except InterruptedError:  # pragma: no cover  (PEP 475 retries; kept for safety)
+                timeout = deadline - time.monotonic()
 
     def kill(self) -> int | None:
         """Kill and reap the worker; its wait status (how it ended, if it had ended already)."""

@@ -16,12 +16,13 @@ import socket
 import threading
 import time
 from concurrent import futures
+from email.utils import formatdate
 from functools import partial
 from selectors import EVENT_READ
 
 from gunicorn.workers.gthread import ThreadWorker
 
-from saxgraph.web import ARRIVED
+from saxgraph.web import ARRIVED, fast_path
 
 TOO_SLOW = (b"HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\n"
             b"Connection: close\r\n"
@@ -32,6 +33,9 @@ MAX_HEAD_BYTES = 64 * 1024
 _HEALTH = re.compile(rb"(GET|HEAD) /health[ ?]")
 _CONTENT_LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*(\d+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _CHUNKED = re.compile(rb"^transfer-encoding[ \t]*:.*chunked", re.IGNORECASE | re.MULTILINE)
+# A request the app's fast path may know by its bytes (saxgraph.web.fast_path): one GET /sparql, HTTP/1.1,
+# no body, nothing pipelined behind it.
+_PLANNABLE = re.compile(rb"GET /sparql\?[^ \r\n]* HTTP/1\.1\r\n(?:[^\r\n]+\r\n)*\r\n")
 
 
 def request_complete(data: bytes, max_body: int | None) -> bool:
@@ -156,6 +160,7 @@ class DeadlineThreadWorker(ThreadWorker):
 
     def load_wsgi(self):
         super().load_wsgi()
+        self._fast = fast_path.of(self.wsgi)
         self.wsgi = _Arrival(self.wsgi)
 
     def _setting(self, name: str, default):
@@ -164,9 +169,69 @@ class DeadlineThreadWorker(ThreadWorker):
     def handle(self, conn):
         _handling.arrived = getattr(conn.sock, "arrived", None)
         try:
+            head = self._plannable(conn)
+            if head is not None:
+                plan = self._fast.planned(head)
+                if plan is not None and conn.initialized:
+                    answered = self._answer_planned(conn, plan)
+                    if answered is not None:
+                        return answered
+                fast_path.current.head = head  # Flask's answer becomes the plan of these bytes
             return super().handle(conn)
         finally:
             _handling.arrived = None
+            fast_path.current.head = fast_path.current.preset_error = None
+
+    _fast = None  # the app's fast path (saxgraph.web.fast_path), if it has one
+    _date = (0, b"")
+
+    def _plannable(self, conn) -> bytes | None:
+        """The request's bytes, when it is one the fast path can know by them: a plain GET /sparql (no
+        body, no Connection or Upgrade header, no forwarding headers, which gunicorn reads depending on the
+        peer),
+        read whole by the event loop, nothing pipelined behind it."""
+        sock = conn.sock
+        if self._fast is None or not isinstance(sock, RequestSocket) or not isinstance(conn.client, tuple) \
+                or conn.is_http2:
+            return None
+        head = sock.pending
+        if not head.startswith(b"GET /sparql?") or _PLANNABLE.fullmatch(head) is None:
+            return None
+        lowered = head.lower()
+        if b"\nconnection:" in lowered or b"forwarded" in lowered or b"\ncontent-length:" in lowered \
+                or b"\ntransfer-encoding:" in lowered or b"\nupgrade:" in lowered:
+            return None
+        if conn.parser is not None and conn.parser.unreader.buf.getvalue():
+            return None
+        return head
+
+    def _answer_planned(self, conn, plan) -> bool | None:
+        """Answer a planned request here, as gunicorn and the app would (headers and all); None to leave
+        it to them: the worker is winding down or its keep-alive slots are full, or the query failed
+        (Flask answers the error: fast_path.current.preset_error)."""
+        if not self.alive or not self.cfg.keepalive or self.nr + 1 >= self.max_requests \
+                or len(self.keepalived_conns) >= self.max_keepalived:
+            return None
+        try:
+            headers, body = self._fast.answer(plan, conn.client[0], conn.sock.arrived)
+        except fast_path.Answered as failed:
+            fast_path.current.preset_error = failed.error
+            return None
+        conn.sock.pending = b""
+        self.nr += 1
+        now = int(time.time())
+        if self._date[0] != now:
+            self._date = (now, formatdate(now, usegmt=True).encode("latin-1"))
+        out = b"".join([b"HTTP/1.1 200 OK\r\nServer: gunicorn\r\nDate: ", self._date[1],
+                        b"\r\nConnection: keep-alive\r\n",
+                        "".join(f"{name}: {value}\r\n" for name, value in headers).encode("latin-1"),
+                        b"\r\n", body])
+        try:
+            conn.sock.setblocking(True)
+            conn.sock.sendall(out)
+        except OSError:
+            return False  # the client went away: gunicorn closes the connection
+        return True
 
     def enqueue_req(self, conn):
         """Called on the event loop for a new connection or a kept-alive one that became readable."""

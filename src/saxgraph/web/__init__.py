@@ -38,7 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies,
                                 x_prefix=proxies)
     # the app's own modules read get_store() from this package: imported once it is complete
-    from saxgraph.web import cors, errors, language, rate_limit, security
+    from saxgraph.web import cors, errors, fast_path, language, rate_limit, security
     from saxgraph.web.converters import CONVERTERS
     from saxgraph.web.representation import href
     from saxgraph.web.vocabulary import class_counts
@@ -54,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.add_template_filter(href, "local_href")  # a term's link on this host
     app.add_template_global(class_counts, "class_counts")  # the home page's and the header's class list
     rate_limit.register(app)  # after ops' request clock starts, so a refused request is logged too
+    fast_path.install(app)  # a repeated GET /sparql answered without Flask's request machinery
     if not app.debug:
         logging.getLogger("saxgraph").setLevel(logging.INFO)
     return app

@@ -16,7 +16,7 @@ from saxgraph.describe.service import describe_service, serialise
 from saxgraph.errors import ProtocolError, QueryRefusedError, UnsupportedMediaTypeError
 from saxgraph.query.runner import Limits, QueryRequest, QueryRunner, check_allowed
 from saxgraph.query.text import classify
-from saxgraph.web import ARRIVED, external_url, get_store
+from saxgraph.web import ARRIVED, external_url, fast_path, get_store
 from saxgraph.web.negotiation import named, negotiate
 from saxgraph.web.ops import note
 from saxgraph.web.rate_limit import query_allowance
@@ -65,10 +65,15 @@ def endpoint():
         return _cacheable(Response(status=304), etag)
     cache = answer_cache()
     answer = cache.get(etag)
+    if revalidating:  # the next request just like this one can be answered without Flask (web.fast_path)
+        request.environ[fast_path.PLAN] = (query_request, etag)
     if answer is None:
         with query_allowance() as spent:
             started = time.perf_counter()
             try:
+                preset = request.environ.pop(fast_path.PRESET_ERROR, None)
+                if preset is not None:  # the fast path ran this query already: its error, answered here
+                    raise preset
                 outcome = query_pool().run(query_request, float(current_app.config["QUERY_TIMEOUT"]),
                                            client=request.remote_addr or "", queue_timeout=_queue_budget())
             finally:
