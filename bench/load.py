@@ -187,7 +187,7 @@ def load_oxigraph(dataset: Path, location: Path) -> float:
 
 
 def bench_size(triples: int, args) -> dict:
-    report = {"build": build_at(args.work, triples, reuse=args.reuse)}
+    report = {"build": build_at(args.work, triples, reuse=args.reuse, quoted=args.quoted)}
     build_dir = Path(report["build"]["build_dir"])
     store = Store.open_build(build_dir, build_if_missing=False)
     mix, pages = query_mix(store), entity_paths(store)
@@ -293,6 +293,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 10_000, 100_000],
                         help="triples to generate; 0 is the project's own data (the seed documents)")
     parser.add_argument("--with-1m", action="store_true", help="add 1,000,000 triples")
+    parser.add_argument("--quoted", type=float, default=1.0,
+                        help="share of the generated documents quoting their text (generate.py --quoted)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--duration", type=float, default=10, help="seconds of load per cell")
     parser.add_argument("--workers", type=int, default=2, help="saxgraph serve --workers")
