@@ -215,7 +215,7 @@ def bench_size(triples: int, args) -> dict:
         finally:
             server.stop()
             entry["peak_bytes"] = server.memory.peak if server.memory else 0
-    report["cache"] = cache_runs(build_dir, mix, args)
+    report["cache"] = cache_runs(build_dir, mix, args) if not args.no_cache_runs else None
     return report
 
 
@@ -276,6 +276,8 @@ def render(reports: dict[int, dict], args) -> str:
             "| size | requests | concurrency | req/s | p50 ms | p99 ms | errors |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for size, r in reports.items():
         cache = r["cache"]
+        if cache is None:  # --no-cache-runs
+            continue
         rows = [("query mix, answer cache off (cold)", r["systems"].get("saxgraph", {}).get("runs", {})
                  .get(cache["concurrency"])),
                 ("query mix, repeated: LRU hit", cache["lru_hit"]),
@@ -295,6 +297,8 @@ def main() -> None:
     parser.add_argument("--with-1m", action="store_true", help="add 1,000,000 triples")
     parser.add_argument("--quoted", type=float, default=1.0,
                         help="share of the generated documents quoting their text (generate.py --quoted)")
+    parser.add_argument("--no-cache-runs", action="store_true",
+                        help="leave out the answer-cache runs (at 10M each warming pass reruns heavy queries)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--duration", type=float, default=10, help="seconds of load per cell")
     parser.add_argument("--workers", type=int, default=2, help="saxgraph serve --workers")
