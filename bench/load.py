@@ -298,7 +298,7 @@ def main() -> None:
     parser.add_argument("--quoted", type=float, default=1.0,
                         help="share of the generated documents quoting their text (generate.py --quoted)")
     parser.add_argument("--no-cache-runs", action="store_true",
-                        help="leave out the answer-cache runs (at 10M each warming pass reruns heavy queries)")
+                        help="leave out the answer-cache runs (at 10M each warming reruns heavy queries)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--duration", type=float, default=10, help="seconds of load per cell")
     parser.add_argument("--workers", type=int, default=2, help="saxgraph serve --workers")
