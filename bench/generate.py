@@ -1,10 +1,12 @@
-"""Synthetic saxgraph data that follows the ontology and passes the shapes, at any size
+"""Synthetic saxgraph data that follows the ontology and passes the shapes and the evidence check, at any size
 (seeded, deterministic).
 
     python bench/generate.py --triples 100000 --out /tmp/synth-100k
 
 writes <out>/{ontology,shapes} (links to the project's) and <out>/data/ (reference places and topics plus
-one document file per 50,000 triples), ready for `saxgraph build --root <out>`.
+one document per 20 clusters, about 2,400 statements: data/doc-<n>.ttl, every statement quoting its text in
+data/sources/, or with --quoted below 1 a share of them as reference data), ready for
+`saxgraph build --root <out>`.
 """
 
 import argparse
@@ -65,72 +67,94 @@ def reference(regions: int, cities_per_region: int) -> tuple[str, list[str]]:
     return "\n".join(out) + "\n", cities
 
 
-def cluster_block(rng: random.Random, n: int, cities, members: int) -> list[str]:
+def cluster_block(rng: random.Random, n: int, cities, members: int) -> list[tuple[str, str, list]]:
+    """The cluster's entities: (subject, what it is, [(predicate, [objects])])."""
     c = f"c{n}"
     city, country = rng.choice(cities)
-    lines = []
+    entities = []
     org_iris = []
     for m in range(members):
         kind, form = rng.choice(KINDS_OF_ORG)
         o = f"{c}-org{m}"
         org_iris.append(iri("organisation", o))
-        extra = f' ; sg:legalForm "{form}"' if form else ""
         ocity, _ = rng.choice(cities)
-        lines.append(f'{iri("organisation", o)} a sg:{kind} ; rdfs:label "Organisation {n}.{m}"@en ; '
-                     f'sg:location {iri("place", ocity)} ; '
-                     f'sg:topic {iri("topic", rng.choice(TOPICS))}{extra} .')
+        props = [("a", [f"sg:{kind}"]), ("rdfs:label", [f'"Organisation {n}.{m}"@en']),
+                 ("sg:location", [iri("place", ocity)]), ("sg:topic", [iri("topic", rng.choice(TOPICS))])]
+        if form:
+            props.append(("sg:legalForm", [f'"{form}"']))
+        entities.append((iri("organisation", o), f"organisation {n}.{m}", props))
     partner = f"c{rng.randrange(max(n, 1))}" if n else c
-    lines.append(
-        f'{iri("cluster", c)} a sg:Cluster ; rdfs:label "Cluster {n}"@en , "Cluster {n} (de)"@de ; '
-        f'dcterms:description "Synthetic cluster number {n} with {members} members."@en ; '
-        f'sg:location {iri("place", city)} ; '
-        f'sg:topic {iri("topic", rng.choice(TOPICS))} , {iri("topic", rng.choice(TOPICS))} ; '
-        f'sg:hasMember {" , ".join(org_iris)} ; sg:managedBy {org_iris[0]} ; '
-        f'sg:partnerCluster {iri("cluster", partner)} ; sg:memberCount {iri("quantity", c + "-members")} ; '
-        f'sg:address {iri("address", c)} ; sg:contactPerson {iri("person", c + "-contact")} ; '
-        f'sg:fundingProgramme {iri("programme", "programme")} ; '
-        f'sg:foundingDate "{rng.randint(1990, 2020)}"^^xsd:gYear .')
-    lines.append(f'{iri("quantity", c + "-members")} a sg:Quantity ; sg:numericValue {members} ; '
-                 f'sg:qualifier sg:{rng.choice(["exactly", "moreThan", "about"])} ; '
-                 f'sg:unitText "members"@en ; '
-                 f'sg:asStated "{members} members"@en .')
+    entities.append((iri("cluster", c), f"cluster {n}", [
+        ("a", ["sg:Cluster"]), ("rdfs:label", [f'"Cluster {n}"@en', f'"Cluster {n} (de)"@de']),
+        ("dcterms:description", [f'"Synthetic cluster number {n} with {members} members."@en']),
+        ("sg:location", [iri("place", city)]),
+        ("sg:topic", [iri("topic", rng.choice(TOPICS)), iri("topic", rng.choice(TOPICS))]),
+        ("sg:hasMember", org_iris), ("sg:managedBy", [org_iris[0]]),
+        ("sg:partnerCluster", [iri("cluster", partner)]),
+        ("sg:memberCount", [iri("quantity", c + "-members")]),
+        ("sg:address", [iri("address", c)]), ("sg:contactPerson", [iri("person", c + "-contact")]),
+        ("sg:fundingProgramme", [iri("programme", "programme")]),
+        ("sg:foundingDate", [f'"{rng.randint(1990, 2020)}"^^xsd:gYear'])]))
+    entities.append((iri("quantity", c + "-members"), f"member count of cluster {n}", [
+        ("a", ["sg:Quantity"]), ("sg:numericValue", [str(members)]),
+        ("sg:qualifier", [f'sg:{rng.choice(["exactly", "moreThan", "about"])}']),
+        ("sg:unitText", ['"members"@en']), ("sg:asStated", [f'"{members} members"@en'])]))
     postal = f"{rng.randint(1000, 99999):05d}"
-    lines.append(f'{iri("address", c)} a sg:PostalAddress ; sg:streetAddress "Street {n}" ; '
-                 f'sg:postalCode "{postal}" ; '
-                 f'sg:addressLocality "City" ; sg:addressCity {iri("place", city)} ; '
-                 f'sg:addressCountry {iri("place", country)} .')
+    entities.append((iri("address", c), f"address of cluster {n}", [
+        ("a", ["sg:PostalAddress"]), ("sg:streetAddress", [f'"Street {n}"']),
+        ("sg:postalCode", [f'"{postal}"']),
+        ("sg:addressLocality", ['"City"']), ("sg:addressCity", [iri("place", city)]),
+        ("sg:addressCountry", [iri("place", country)])]))
     phone = f"+49{rng.randint(10**8, 10**10)}"
-    lines.append(f'{iri("person", c + "-contact")} a sg:Person ; rdfs:label "Person {n}" ; '
-                 f'sg:givenName "Person" ; '
-                 f'sg:familyName "Number {n}" ; sg:telephone "{phone}" ; sg:telephoneAsStated "{phone}" ; '
-                 f'sg:memberOf {iri("cluster", c)} .')
-    lines.append(f'{iri("membership", c + "-contact")} a sg:Membership ; '
-                 f'sg:member {iri("person", c + "-contact")} ; '
-                 f'sg:organisation {iri("cluster", c)} ; sg:role {iri("role", "contact-person")} ; '
-                 f'sg:roleTitle "Project Manager"@en .')
-    def targets() -> str:
-        return " , ".join(iri("place", s) for s in sorted({rng.choice(COUNTRIES)[0] for _ in range(3)}))
+    entities.append((iri("person", c + "-contact"), f"contact person of cluster {n}", [
+        ("a", ["sg:Person"]), ("rdfs:label", [f'"Person {n}"']), ("sg:givenName", ['"Person"']),
+        ("sg:familyName", [f'"Number {n}"']), ("sg:telephone", [f'"{phone}"']),
+        ("sg:telephoneAsStated", [f'"{phone}"']), ("sg:memberOf", [iri("cluster", c)])]))
+    entities.append((iri("membership", c + "-contact"), f"contact post of cluster {n}", [
+        ("a", ["sg:Membership"]), ("sg:member", [iri("person", c + "-contact")]),
+        ("sg:organisation", [iri("cluster", c)]), ("sg:role", [iri("role", "contact-person")]),
+        ("sg:roleTitle", ['"Project Manager"@en'])]))
 
-    lines.append(f'{iri("project", c)} a sg:InternationalisationProject ; '
-                 f'rdfs:label "Project of cluster {n}"@en ; '
-                 f'dcterms:description "Synthetic internationalisation project."@en ; '
-                 f'sg:carriedOutBy {iri("cluster", c)} ; '
-                 f'sg:fundingProgramme {iri("programme", "programme")} ; '
-                 f'sg:hasPhase {iri("phase", c + "-concept")} , {iri("phase", c + "-implementation")} .')
-    lines.append(f'{iri("phase", c + "-concept")} a sg:ConceptPhase ; rdfs:label "Concept phase {n}"@en ; '
-                 f'sg:targetCountry {targets()} .')
-    lines.append(f'{iri("phase", c + "-implementation")} a sg:ImplementationPhase ; '
-                 f'rdfs:label "Implementation phase {n}"@en ; sg:targetCountry {targets()} .')
-    return lines
+    def targets():
+        return [iri("place", s) for s in sorted({rng.choice(COUNTRIES)[0] for _ in range(3)})]
+
+    entities.append((iri("project", c), f"project of cluster {n}", [
+        ("a", ["sg:InternationalisationProject"]), ("rdfs:label", [f'"Project of cluster {n}"@en']),
+        ("dcterms:description", ['"Synthetic internationalisation project."@en']),
+        ("sg:carriedOutBy", [iri("cluster", c)]), ("sg:fundingProgramme", [iri("programme", "programme")]),
+        ("sg:hasPhase", [iri("phase", c + "-concept"), iri("phase", c + "-implementation")])]))
+    entities.append((iri("phase", c + "-concept"), f"concept phase of cluster {n}", [
+        ("a", ["sg:ConceptPhase"]), ("rdfs:label", [f'"Concept phase {n}"@en']),
+        ("sg:targetCountry", targets())]))
+    entities.append((iri("phase", c + "-implementation"), f"implementation phase of cluster {n}", [
+        ("a", ["sg:ImplementationPhase"]), ("rdfs:label", [f'"Implementation phase {n}"@en']),
+        ("sg:targetCountry", targets())]))
+    return entities
+
+
+def turtle(subject: str, props: list, reifier: str | None = None) -> str:
+    """One entity in Turtle; with `reifier`, every statement annotated `~ reifier` (its quote stated once)."""
+    mark = f" ~ {reifier}" if reifier else ""
+    return f"{subject} " + " ; ".join(f"{p} " + " , ".join(o + mark for o in objects)
+                                      for p, objects in props) + " ."
 
 
 TRIPLES_PER_CLUSTER = 70 + 6 * 8  # approximate, with 8 members on average
+CLUSTERS_PER_DOCUMENT = 20  # a document of a few thousand statements, as the project's own are
 
 
-def generate(triples: int, out: Path, seed: int = 42) -> dict:
+def source_file(d: int) -> str:
+    return f"{d % 1000:03d}_{d:016x}.txt"  # the shapes' pattern: three digits, underscore, 16 hex digits
+
+
+def generate(triples: int, out: Path, seed: int = 42, quoted: float = 1.0) -> dict:
+    """`quoted`: the share of the documents whose statements quote their text (data/<doc>.ttl, its text in
+    data/sources/, every statement `~ evidence:<doc>-<entry>`, as the project's documents are); the others'
+    clusters are reference data (data/reference/synthetic-<n>.ttl), validated alike but without evidence."""
     rng = random.Random(seed)
     out = Path(out)
     (out / "data" / "reference").mkdir(parents=True, exist_ok=True)
+    (out / "data" / "sources").mkdir(parents=True, exist_ok=True)
     for name in ("ontology", "shapes"):
         link = out / name
         if not link.exists():
@@ -139,15 +163,35 @@ def generate(triples: int, out: Path, seed: int = 42) -> dict:
     regions = max(2, clusters // 200)
     text, cities = reference(regions, 5)
     (out / "data" / "reference" / "places.ttl").write_text(text)
-    per_document = max(1, 50_000 // TRIPLES_PER_CLUSTER)
-    for d, start in enumerate(range(0, clusters, per_document)):
-        lines = [HEADER, f'{iri("document", f"doc-{d}")} a sg:SourceDocument ; '
-                         f'dcterms:title "Synthetic document {d}"@en ; '
-                         f'sg:sourceFile "{d:03d}_{d:016x}.txt" ; dcterms:language "en" .']
-        for n in range(start, min(start + per_document, clusters)):
-            lines += cluster_block(rng, n, cities, rng.randint(4, 12))
-        (out / "data" / f"doc-{d}.ttl").write_text("\n".join(lines) + "\n")
-    return {"clusters": clusters, "documents": -(-clusters // per_document), "cities": len(cities)}
+    documents = quoted_documents = 0
+    for d, start in enumerate(range(0, clusters, CLUSTERS_PER_DOCUMENT)):
+        documents += 1
+        blocks = [cluster_block(rng, n, cities, rng.randint(4, 12))
+                  for n in range(start, min(start + CLUSTERS_PER_DOCUMENT, clusters))]
+        if int((d + 1) * quoted) == int(d * quoted):  # not quoted: reference data
+            lines = [HEADER] + [turtle(s, props) for block in blocks for s, _, props in block]
+            (out / "data" / "reference" / f"synthetic-{d}.ttl").write_text("\n".join(lines) + "\n")
+            continue
+        quoted_documents += 1
+        slug, title = f"doc-{d}", f"Synthetic document {d}"
+        evidence = f"<https://w3id.org/saxgraph/id/evidence/{slug}-"
+        sentences = [title]
+        lines = [HEADER, f'{evidence}title> sg:quote "{title}" .',
+                 f'{iri("document", slug)} a sg:SourceDocument ; '
+                 f'dcterms:title "{title}"@en ~ {evidence}title> ; '
+                 f'sg:sourceFile "{source_file(d)}" ; dcterms:language "en" .']
+        for block in blocks:
+            for k, (subject, what, props) in enumerate(block):
+                n = block[-1][1].rsplit(" ", 1)[-1]
+                sentence = f"Entry {k} of cluster {n}: the {what}, as this document describes it."
+                sentences.append(sentence)
+                reifier = f"{evidence}c{n}-{k}>"
+                lines.append(f'{reifier} sg:quote "{sentence}" .')
+                lines.append(turtle(subject, props, reifier))
+        (out / "data" / f"{slug}.ttl").write_text("\n".join(lines) + "\n")
+        (out / "data" / "sources" / source_file(d)).write_text("\n".join(sentences) + "\n")
+    return {"clusters": clusters, "documents": documents, "quoted_documents": quoted_documents,
+            "cities": len(cities)}
 
 
 def main() -> None:
@@ -156,8 +200,10 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--quoted", type=float, default=1.0,
+                        help="share of the documents quoting their text (the rest: reference data)")
     args = parser.parse_args()
-    print(generate(args.triples, args.out, args.seed))
+    print(generate(args.triples, args.out, args.seed, args.quoted))
 
 
 if __name__ == "__main__":

@@ -188,7 +188,7 @@ def load_oxigraph(dataset: Path, location: Path) -> float:
 
 
 def bench_size(triples: int, args) -> dict:
-    report = {"build": build_at(args.work, triples, reuse=args.reuse)}
+    report = {"build": build_at(args.work, triples, reuse=args.reuse, quoted=args.quoted)}
     build_dir = Path(report["build"]["build_dir"])
     store = open_build(build_dir, build_if_missing=False)
     mix, pages = query_mix(store), entity_paths(store)
@@ -217,7 +217,7 @@ def bench_size(triples: int, args) -> dict:
         finally:
             server.stop()
             entry["peak_bytes"] = server.memory.peak if server.memory else 0
-    report["cache"] = cache_runs(build_dir, mix, args)
+    report["cache"] = cache_runs(build_dir, mix, args) if not args.no_cache_runs else None
     return report
 
 
@@ -285,6 +285,8 @@ def render(reports: dict[int, dict], args) -> str:
             "| --- | --- | --- | --- | --- | --- | --- |"]
     for size, r in reports.items():
         cache = r["cache"]
+        if cache is None:  # --no-cache-runs
+            continue
         rows = [("query mix, answer cache off (cold)", r["systems"].get("saxgraph", {}).get("runs", {})
                  .get(cache["concurrency"])),
                 ("query mix, repeated: LRU hit", cache["lru_hit"]),
@@ -303,6 +305,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 10_000, 100_000],
                         help="triples to generate; 0 is the project's own data (the seed documents)")
     parser.add_argument("--with-1m", action="store_true", help="add 1,000,000 triples")
+    parser.add_argument("--quoted", type=float, default=1.0,
+                        help="share of the generated documents quoting their text (generate.py --quoted)")
+    parser.add_argument("--no-cache-runs", action="store_true",
+                        help="leave out the answer-cache runs (at 10M each warming reruns heavy queries)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--duration", type=float, default=10, help="seconds of load per cell")
     parser.add_argument("--workers", type=int, default=2, help="saxgraph serve --workers")

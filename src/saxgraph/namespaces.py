@@ -2,6 +2,8 @@
 prefixes and IRI minting. Each namespace is an rdflib Namespace, a string: `RDF + "type"` is the IRI as text,
 `RDF.type` an rdflib term; the pyoxigraph terms every module needs are made here once."""
 
+from functools import lru_cache
+
 import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 
@@ -96,12 +98,17 @@ def path_for_iri(iri: str) -> str | None:
     return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
 
 
+# the longest namespace first (of equal ones, the first declared): the first that fits is compact's choice
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+@lru_cache(maxsize=2**16)
 def compact(iri: str) -> str:
-    """The shortest prefixed name for an IRI, or the IRI in angle brackets."""
-    best = None
-    for name, ns in PREFIXES.items():
-        if iri.startswith(ns) and (best is None or len(ns) > len(PREFIXES[best])):
+    """The shortest prefixed name for an IRI, or the IRI in angle brackets (remembered: validating a large
+    build compacts the same IRIs many times over)."""
+    for name, ns in _BY_LENGTH:
+        if iri.startswith(ns):
             local = iri[len(ns):]
             if local and "/" not in local and "#" not in local:
-                best = name
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else f"<{iri}>"
+                return f"{name}:{local}"
+    return f"<{iri}>"

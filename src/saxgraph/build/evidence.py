@@ -303,7 +303,7 @@ def evidence_statements(loaded, documents: dict) -> tuple[dict[Path, list[ox.Qua
             quads += [(SOURCE_LINE, ox.Literal(str(span[0]), datatype=INTEGER)),
                       (SOURCE_END_LINE, ox.Literal(str(span[1]), datatype=INTEGER)),
                       (DERIVED_FROM, documents[a.graph])]
-        per_file[Path(a.file)] += [ox.Quad(iri, p, o) for p, o in quads]  # assemble() puts them in the graph
+        per_file[Path(a.file)] += [ox.Quad(iri, p, o) for p, o in quads]  # the build: graph:evidence
     return dict(per_file), _sorted(problems)
 
 

@@ -103,6 +103,34 @@ def write_build(out_dir: Path, nquads: bytes, manifest: dict) -> None:
     write_atomically(out_dir, {DATASET_FILE: nquads, MANIFEST_FILE: manifest_text.encode()})
 
 
+def stage_dataset(out_dir: Path) -> Path:
+    """A new, empty file beside the dataset to write it into (commit_build renames it into place); what
+    an interrupted build left behind is removed first."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in out_dir.glob(f".{DATASET_FILE}.*"):
+        leftover.unlink(missing_ok=True)
+    fd, path = tempfile.mkstemp(prefix=f".{DATASET_FILE}.", dir=out_dir)
+    os.close(fd)
+    return Path(path)
+
+
+def commit_build(out_dir: Path, staged_dataset: Path, manifest: dict) -> None:
+    """The staged dataset (stage_dataset) and its manifest renamed into place, the dataset first; the store
+    the manifest names must be written before."""
+    with open(staged_dataset, "rb") as handle:
+        os.fsync(handle.fileno())
+    manifest_text = json.dumps(manifest, indent=2) + "\n"
+    for leftover in out_dir.glob(f".{MANIFEST_FILE}.*"):
+        leftover.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{MANIFEST_FILE}.", dir=out_dir)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(manifest_text.encode())
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(staged_dataset, out_dir / DATASET_FILE)
+    os.replace(tmp, out_dir / MANIFEST_FILE)
+
+
 def consistent_build(out_dir: Path, attempts: int = 5) -> tuple[dict, bytes]:
     """The dataset's bytes and the manifest that describes them. A build replaces the two files one after
     the other (each atomically), so a reader between the two renames sees a new dataset beside the old
@@ -128,8 +156,11 @@ def prebuilt_name(version: str) -> str:
     return PREBUILT_PREFIX + version.rsplit(":", 1)[-1][:16]
 
 
-def write_prebuilt(out_dir: Path, nquads: bytes, version: str) -> str:
+def write_prebuilt(out_dir: Path, nquads: bytes | Path, version: str,
+                   union: bytes | Path | None = None) -> str:
     """The dataset and its union graph as an on-disk pyoxigraph store in out_dir; returns its folder name.
+    `nquads` are the dataset's N-Quads (bytes, or a file: bulk-loaded from there), `union` its distinct
+    triples as N-Triples (derived from `nquads` when not given).
 
     Written under a temporary name and renamed into place when complete, so a folder of that name is
     always whole; named by the data's hash, so a server holding an older one open keeps its files."""
@@ -137,13 +168,14 @@ def write_prebuilt(out_dir: Path, nquads: bytes, version: str) -> str:
     target = Path(out_dir) / name
     if target.is_dir():
         return name  # the same data, already prepared
+    if union is None:
+        union = _GRAPH_OF_LINE.sub(b" .", nquads if isinstance(nquads, bytes) else Path(nquads).read_bytes())
     staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out_dir))
     try:
         store = ox.Store(str(staging))
-        store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        _bulk_load(store, nquads, ox.RdfFormat.N_QUADS)
         # a set: a triple stated in several graphs is stored once in the union
-        store.bulk_load(_GRAPH_OF_LINE.sub(b" .", nquads), format=ox.RdfFormat.N_TRIPLES,
-                        to_graph=UNION_GRAPH)
+        _bulk_load(store, union, ox.RdfFormat.N_TRIPLES, to_graph=UNION_GRAPH)
         store.flush()
         store.optimize()
         del store  # closes the database before the rename
@@ -152,6 +184,13 @@ def write_prebuilt(out_dir: Path, nquads: bytes, version: str) -> str:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return name
+
+
+def _bulk_load(store: ox.Store, data: bytes | Path, fmt, **options) -> None:
+    if isinstance(data, bytes):
+        store.bulk_load(data, format=fmt, **options)
+    else:
+        store.bulk_load(path=str(data), format=fmt, **options)
 
 
 def remove_stale_prebuilt(out_dir: Path, keep: set[str]) -> None:

@@ -1,6 +1,9 @@
 """Curated sources -> checked, validated, materialised dataset (saxgraph.build.folder writes it)."""
 
+import functools
+import gc
 import hashlib
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -15,14 +18,14 @@ from saxgraph.build.evidence import evidence_statements, split_annotations
 from saxgraph.build.folder import (
     DATASET_FILE,
     MANIFEST_FILE,
+    commit_build,
     read_manifest,
     remove_stale_prebuilt,
-    sorted_nquads,
-    version_of,
-    write_build,
+    stage_dataset,
     write_prebuilt,
 )
 from saxgraph.build.personal_data import public_quads
+from saxgraph.build.sorting import LineSorter
 from saxgraph.build.sources import Sources, default_build_dir, discover
 from saxgraph.build.validation import shacl_problems
 from saxgraph.errors import BuildError, Problem
@@ -83,9 +86,16 @@ class LoadedSources:
 
 @dataclass
 class BuildResult:
+    """A build; `nquads`, the dataset's bytes, are read from `dataset_path` when asked for (they can be
+    gigabytes), or kept when nothing was written."""
+
     dataset_path: Path | None
     manifest: dict
-    nquads: bytes
+    written: bytes | None = None
+
+    @property
+    def nquads(self) -> bytes:
+        return self.written if self.written is not None else self.dataset_path.read_bytes()
 
 
 def parse_sources(sources: Sources, progress: Progress = _quiet) -> LoadedSources:
@@ -237,19 +247,22 @@ def materialise(quads: set, ontology: list[ox.Quad]) -> set:
     return inferred - asserted
 
 
-def assemble(loaded: LoadedSources, documents: dict[str, ox.NamedNode]) -> set:
-    """Quads (s, p, o, graph IRI) of the dataset, before inference: the evidence in graph:evidence."""
-    quads = set()
-    for source in loaded.sources.all_rdf:
-        g = ox.NamedNode(str(source.graph_iri))
-        quads.update((s, p, o, g) for s, p, o, _ in loaded.graphs[source.path])
-    evidence = ox.NamedNode(str(graph_iri(EVIDENCE_GRAPH)))
-    quads.update((s, p, o, evidence) for statements in loaded.evidence.values() for s, p, o, _ in statements)
-    derived_from = ox.NamedNode(str(PROV.wasDerivedFrom))
-    for slug, document in documents.items():
-        g = ox.NamedNode(str(graph_iri(slug)))
-        quads.add((g, derived_from, document, g))
-    return quads
+def without_cyclic_gc(function):
+    """Runs `function` with Python's cyclic garbage collector paused: a build makes millions of objects that
+    live to its end, and each collection walked all of them again (a third of the validation's CPU time at
+    100k triples); reference counting still frees everything, cycles are collected once afterwards."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
 
 
 class Phases(dict):
@@ -266,6 +279,7 @@ class Phases(dict):
         return self[name]
 
 
+@without_cyclic_gc
 def check(sources: Sources | None = None, progress: Progress = _quiet,
           phases: Phases | None = None) -> tuple[LoadedSources, dict]:
     """Every check of the build without writing: parse, terms, documents, evidence, SHACL (BuildError)."""
@@ -297,6 +311,119 @@ def check(sources: Sources | None = None, progress: Progress = _quiet,
     return loaded, documents
 
 
+def dataset_lines(loaded: LoadedSources, documents: dict[str, ox.NamedNode], ontology: list[ox.Quad],
+                  directory=None) -> tuple[LineSorter, LineSorter]:
+    """The dataset before inference as N-Quads lines (each source file's triples in its graph, the evidence
+    in graph:evidence, each document graph's prov:wasDerivedFrom), and what the alignments entail from them
+    (super-classes, super-properties, inverses) as N-Triples lines, asserted ones included: written by
+    pyoxigraph file by file and sorted in runs on disk (saxgraph.build.sorting), never a set of terms."""
+    super_classes, super_props, inverses = alignment_closure(ontology)
+    asserted, entailed = LineSorter(directory), LineSorter(directory)
+    ups: dict = {}  # property -> (its super-properties, and the inverses' with theirs)
+
+    def entailed_by(prop):
+        if prop not in ups:
+            up = [prop, *super_props.get(prop, ())]
+            inverse = [r for q in up if q in inverses
+                       for r in (inverses[q], *super_props.get(inverses[q], ()))]
+            ups[prop] = ([q for q in up if q != prop], inverse)  # prop itself is asserted
+        return ups[prop]
+
+    def add(quads, graph: ox.NamedNode) -> None:
+        text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # default-graph quads: `s p o .` lines
+        asserted.add_text(text.replace(b" .\n", f" <{graph.value}> .\n".encode()))
+        found = []
+        for s, p, o, _ in quads:
+            if p == RDF_TYPE:
+                found.extend(ox.Triple(s, RDF_TYPE, c) for c in super_classes.get(o, ()))
+                continue
+            supers, inverse = entailed_by(p)
+            found.extend(ox.Triple(s, q, o) for q in supers)
+            if inverse and isinstance(o, ox.NamedNode):
+                found.extend(ox.Triple(o, r, s) for r in inverse)
+        if found:
+            entailed.add_text(ox.serialize(found, format=ox.RdfFormat.N_TRIPLES))
+
+    for source in loaded.sources.all_rdf:
+        add(loaded.graphs[source.path], ox.NamedNode(str(source.graph_iri)))
+    evidence = ox.NamedNode(str(graph_iri(EVIDENCE_GRAPH)))
+    for statements in loaded.evidence.values():
+        add(statements, evidence)
+    derived_from = ox.NamedNode(str(PROV.wasDerivedFrom))
+    for slug, document in documents.items():
+        g = ox.NamedNode(str(graph_iri(slug)))
+        add([ox.Quad(g, derived_from, document)], g)
+    return asserted, entailed
+
+
+@dataclass
+class Written:
+    """What write_dataset wrote: the N-Quads' hash and counts."""
+
+    hash: str
+    quads: int
+    triples: int  # distinct triples: the union graph's
+    graphs: dict[str, int]
+    inferred: int
+
+
+def write_dataset(asserted: LineSorter, entailed: LineSorter, out, union) -> Written:
+    """The sorted N-Quads to `out` (the asserted lines, and each entailed triple nobody asserted, in
+    graph:inferred), each distinct triple once to `union` (N-Triples), hashed and counted on the way.
+
+    Sorted lines come grouped by triple, in the order of the triples' own text: a line is `<triple> <graph> .`
+    and whatever can continue a term sorts after the space that ends it."""
+    inferred_graph = f"<{graph_iri(INFERRED_GRAPH)}>".encode()
+    inferred_tail = b" " + inferred_graph + b" .\n"
+    digest, per_graph = hashlib.sha256(), defaultdict(int)
+    triples = inferred = 0
+    lines: list[bytes] = []
+    union_lines: list[bytes] = []
+
+    def flush():
+        data = b"".join(lines)
+        out.write(data)
+        digest.update(data)
+        union.write(b"".join(union_lines))
+        lines.clear()
+        union_lines.clear()
+
+    candidates = (line[:-3] for line in entailed.sorted())  # `s p o .\n` -> `s p o`
+    candidate = next(candidates, None)
+    last = None
+    for line in asserted.sorted():
+        cut = line.rindex(b" <")
+        triple = line[:cut]
+        if triple != last:
+            while candidate is not None and candidate < triple:
+                lines.append(candidate + inferred_tail)
+                union_lines.append(candidate + b" .\n")
+                triples += 1
+                inferred += 1
+                candidate = next(candidates, None)
+            if candidate == triple:  # asserted: not inferred
+                candidate = next(candidates, None)
+            union_lines.append(triple + b" .\n")
+            triples += 1
+            last = triple
+        lines.append(line)
+        per_graph[line[cut + 1:-3]] += 1
+        if len(lines) >= 16384:
+            flush()
+    while candidate is not None:
+        lines.append(candidate + inferred_tail)
+        union_lines.append(candidate + b" .\n")
+        triples += 1
+        inferred += 1
+        candidate = next(candidates, None)
+    flush()
+    if inferred:
+        per_graph[inferred_graph] += inferred
+    graphs = {g[1:-1].decode(): n for g, n in sorted(per_graph.items())}
+    return Written("sha256:" + digest.hexdigest(), sum(graphs.values()), triples, graphs, inferred)
+
+
+@without_cyclic_gc
 def build(sources: Sources | None = None, out_dir: Path | None = None, progress: Progress = _quiet,
           write: bool = True, public: bool = False, curation: bool = True) -> BuildResult:
     """Check, validate and materialise; `public` leaves personal data out (saxgraph.build.personal_data),
@@ -305,69 +432,78 @@ def build(sources: Sources | None = None, out_dir: Path | None = None, progress:
     phases = Phases()
     sources = sources or discover()
     loaded, documents = check(sources, progress, phases)
-    quads = assemble(loaded, documents)
-    inferred = materialise(quads, loaded.ontology())
-    inferred_graph = ox.NamedNode(str(graph_iri(INFERRED_GRAPH)))
-    quads.update((s, p, o, inferred_graph) for s, p, o in inferred)
-    progress(f"materialised {len(inferred)} aligned triples into graph/{INFERRED_GRAPH} "
-             f"in {phases.done('materialise'):.1f}s")
-    removed = kept = None
-    if not curation:
-        quads = {(q.subject, q.predicate, q.object, q.graph_name)
-                 for q in without_curation((ox.Quad(*q) for q in quads), loaded.ontology())}
-        progress("left out the curation graph")
-    if public:
-        kept = public_quads(ox.Quad(*q) for q in quads)
-        removed = len(quads) - len(kept)
-        quads = [(q.subject, q.predicate, q.object, q.graph_name) for q in kept]
-        progress(f"public: left out {removed} quads of personal data")
-    nquads = sorted_nquads(quads)
-    triples = len({q[:3] for q in quads})  # of the default graph, the union of the named graphs
-    per_graph = defaultdict(int)
-    for *_, g in quads:
-        per_graph[g.value] += 1
-    # from here on the N-Quads are the dataset: free the terms before the store
-    del quads, inferred, loaded, kept
-    manifest = {
-        "saxgraph_version": __version__,
-        "hash": version_of(nquads),
-        "quads": sum(per_graph.values()),
-        "triples": triples,
-        "graphs": dict(sorted(per_graph.items())),
-        "documents": {str(graph_iri(slug)): str(doc) for slug, doc in sorted(documents.items())},
-        "sources": [
-            {"file": _relative(source.path, sources), "graph": str(source.graph_iri),
-             "sha256": hashlib.sha256(source.path.read_bytes()).hexdigest()}
-            for source in sources.all_rdf
-        ],
-        "texts": [
-            {"file": _relative(path, sources), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-            for path in sorted(Path(sources.texts).glob("*.txt"))
-        ] if sources.texts else [],
-        "build_seconds": round(time.perf_counter() - started, 3),
-    }
-    if not curation:
-        manifest.update(curation=False)
-    if public:
-        manifest.update(public=True, personal_data_removed=removed)
-    phases.done("serialise")
-    path = None
+    ontology = loaded.ontology()
     if write:
         out_dir = Path(out_dir) if out_dir else default_build_dir()
         out_dir.mkdir(parents=True, exist_ok=True)
-        previous = (read_manifest(out_dir) or {}).get("store")
-        # the store the server opens, written before the manifest that names it
-        manifest["store"] = write_prebuilt(out_dir, nquads, manifest["hash"])
-        progress(f"wrote the prebuilt store {manifest['store']} in {phases.done('store'):.1f}s")
-        manifest["build_seconds"] = round(time.perf_counter() - started, 3)
-        manifest["phase_seconds"] = {name: round(seconds, 3) for name, seconds in phases.items()}
-        write_build(out_dir, nquads, manifest)
-        # the previous build's store stays for a server that still has it open; older ones go
-        remove_stale_prebuilt(out_dir, keep={manifest["store"], previous or ""})
-        path = out_dir / DATASET_FILE
-        progress(f"wrote {path} ({manifest['quads']} quads, {manifest['hash'][:19]}…) and {MANIFEST_FILE} "
-                 f"in {phases.done('write'):.1f}s")
-    return BuildResult(path, manifest, nquads)
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=out_dir if write else None) as work:
+        work = Path(work)
+        asserted, entailed = dataset_lines(loaded, documents, ontology, work)
+        del loaded  # from here on the lines are the dataset
+        phases.done("materialise")
+        staged = stage_dataset(out_dir) if write else work / DATASET_FILE
+        union = work / "union.nt"
+        with open(staged, "wb") as out, open(union, "wb") as union_out:
+            written = write_dataset(asserted, entailed, out, union_out)
+        phases.done("serialise")
+        progress(f"materialised {written.inferred} aligned triples into graph/{INFERRED_GRAPH} "
+                 f"in {phases['materialise']:.1f}s, sorted and wrote them in {phases['serialise']:.1f}s")
+        removed = None
+        if not curation or public:
+            quads = list(ox.parse(path=staged, format=ox.RdfFormat.N_QUADS))
+            if not curation:
+                quads = without_curation(quads, ontology)
+                progress("left out the curation graph")
+            if public:
+                kept = public_quads(quads)
+                removed, quads = len(quads) - len(kept), kept
+                progress(f"public: left out {removed} quads of personal data")
+            lines = LineSorter(work)
+            lines.add_text(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+            del quads
+            with open(staged, "wb") as out, open(union, "wb") as union_out:
+                written = write_dataset(lines, LineSorter(work), out, union_out)
+        manifest = {
+            "saxgraph_version": __version__,
+            "hash": written.hash,
+            "quads": written.quads,
+            "triples": written.triples,
+            "graphs": written.graphs,
+            "documents": {str(graph_iri(slug)): str(doc) for slug, doc in sorted(documents.items())},
+            "sources": [
+                {"file": _relative(source.path, sources), "graph": str(source.graph_iri),
+                 "sha256": hashlib.sha256(source.path.read_bytes()).hexdigest()}
+                for source in sources.all_rdf
+            ],
+            "texts": [
+                {"file": _relative(path, sources), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+                for path in sorted(Path(sources.texts).glob("*.txt"))
+            ] if sources.texts else [],
+            "build_seconds": round(time.perf_counter() - started, 3),
+        }
+        if not curation:
+            manifest.update(curation=False)
+        if public:
+            manifest.update(public=True, personal_data_removed=removed)
+        phases.done("serialise")
+        if not write:
+            return BuildResult(None, manifest, staged.read_bytes())
+        try:
+            previous = (read_manifest(out_dir) or {}).get("store")
+            # the store the server opens, written before the manifest that names it
+            manifest["store"] = write_prebuilt(out_dir, staged, manifest["hash"], union=union)
+            progress(f"wrote the prebuilt store {manifest['store']} in {phases.done('store'):.1f}s")
+            manifest["build_seconds"] = round(time.perf_counter() - started, 3)
+            manifest["phase_seconds"] = {name: round(seconds, 3) for name, seconds in phases.items()}
+            commit_build(out_dir, staged, manifest)
+        finally:
+            staged.unlink(missing_ok=True)  # renamed into place, or left from a failure
+    # the previous build's store stays for a server that still has it open; older ones go
+    remove_stale_prebuilt(out_dir, keep={manifest["store"], previous or ""})
+    path = out_dir / DATASET_FILE
+    progress(f"wrote {path} ({manifest['quads']} quads, {manifest['hash'][:19]}…) and {MANIFEST_FILE} "
+             f"in {phases.done('write'):.1f}s")
+    return BuildResult(path, manifest)
 
 
 def _relative(path: Path, sources: Sources) -> str:

@@ -43,8 +43,12 @@ class Index:
 
     def __init__(self, triples):
         by_predicate: dict = {}
+        # each term held once: pyoxigraph makes a new object each time a triple's term is read, and at ten
+        # million triples the copies took gigabytes
+        intern = {}.setdefault
         for t in triples:
-            by_predicate.setdefault(t.predicate, {}).setdefault(t.subject, []).append(t.object)
+            s, p, o = t.subject, t.predicate, t.object
+            by_predicate.setdefault(intern(p, p), {}).setdefault(intern(s, s), []).append(intern(o, o))
         for subjects in by_predicate.values():
             for s, objects in subjects.items():
                 if len(objects) > 1:
