@@ -71,7 +71,8 @@ def _gather(store, class_iri: str) -> Facts:
                 elif quad.predicate == LOCATED_IN and quad.object.value not in where:
                     where.append(quad.object.value)
         types = sorted(classes.get(iri, ()))
-        locations = sorted(located) or sorted(where)  # an organisation's location, else the place a place lies in
+        # an organisation's location, else the place a place lies in; by IRI, as every store gives them
+        locations = sorted(located) or sorted(where)
         instances.append({"iri": iri, "types": types, "location": locations, "graphs": sorted(stated)})
         linked.update(types, locations)
         graphs |= stated
