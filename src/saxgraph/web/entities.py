@@ -172,12 +172,6 @@ def _page_number(raw) -> int:
         return 1
 
 
-def quote_iri(iri: str) -> str:
-    from urllib.parse import quote
-
-    return quote(iri, safe="")
-
-
 def cytoscape_asset() -> str | None:
     """The vendored Cytoscape.js (never a CDN); None while it is not vendored, and the page says so."""
     static = Path(bp.root_path) / "static" / "vendor"
